@@ -1,0 +1,1 @@
+export const PYPACK_VERSION = "0.1.0";
