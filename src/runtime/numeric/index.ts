@@ -1,0 +1,4 @@
+// Public API of the numeric algorithms (pure functions on JS numbers/bigints/strings) the VM's int/float/complex/str code calls.
+export * from "./errors";
+export * from "./digits";
+export * from "./floatRepr";
