@@ -1,0 +1,175 @@
+// Whole-string str methods (lower/upper/title/capitalize/swapcase/casefold and the is* predicates), as
+// CPython's Objects/unicodeobject.c implements them on top of the per-code-point data.
+import {
+  flagsOf, isCased, isCaseIgnorable, isXidContinue, isXidStart, toFoldedFull, toLowerFull, toTitleFull,
+  toUpperFull,
+} from "./ctype";
+import { TypeFlag } from "./names";
+import { fromCodePoints, toCodePoints } from "./normalize";
+
+const CAPITAL_SIGMA = 0x3a3;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * Lowercase of U+03A3 at index i: final sigma U+03C2 when preceded by a cased letter and not followed by one
+ * (case-ignorable characters in between are skipped), as CPython's handle_capital_sigma decides.
+ */
+function sigmaAt(cps: readonly number[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && isCaseIgnorable(cps[j])) j--;
+  let finalSigma = j >= 0 && isCased(cps[j]);
+  if (finalSigma && i + 1 < cps.length) {
+    j = i + 1;
+    while (j < cps.length && isCaseIgnorable(cps[j])) j++;
+    finalSigma = j === cps.length || !isCased(cps[j]);
+  }
+  return finalSigma ? 0x3c2 : 0x3c3;
+}
+
+function pushAll(out: number[], mapped: readonly number[]): void {
+  for (let k = 0; k < mapped.length; k++) out.push(mapped[k]);
+}
+
+/** CPython's lower_ucs4: full lowercase, with the final-sigma rule for U+03A3. */
+function pushLower(out: number[], cps: readonly number[], i: number): void {
+  const c = cps[i];
+  if (c === CAPITAL_SIGMA) out.push(sigmaAt(cps, i));
+  else pushAll(out, toLowerFull(c));
+}
+
+function mapString(s: string, each: (out: number[], cps: readonly number[], i: number) => void): string {
+  const cps = toCodePoints(s);
+  const out: number[] = [];
+  for (let i = 0; i < cps.length; i++) each(out, cps, i);
+  return fromCodePoints(out);
+}
+
+/** str.lower(). */
+export function strLower(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  return mapString(s, pushLower);
+}
+
+/** str.upper() with full mappings ('ß'.upper() == 'SS'). */
+export function strUpper(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toUpperCase();
+  return mapString(s, (out, cps, i) => pushAll(out, toUpperFull(cps[i])));
+}
+
+/** str.casefold(). */
+export function strCasefold(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  return mapString(s, (out, cps, i) => pushAll(out, toFoldedFull(cps[i])));
+}
+
+/** str.capitalize(): titlecase of the first character, lowercase of the rest. */
+export function strCapitalize(s: string): string {
+  return mapString(s, (out, cps, i) => (i === 0 ? pushAll(out, toTitleFull(cps[0])) : pushLower(out, cps, i)));
+}
+
+/** str.swapcase(): uppercase characters are lowered, lowercase ones uppered, the rest kept. */
+export function strSwapcase(s: string): string {
+  return mapString(s, (out, cps, i) => {
+    const f = flagsOf(cps[i]);
+    if (f & TypeFlag.Upper) pushLower(out, cps, i);
+    else if (f & TypeFlag.Lower) pushAll(out, toUpperFull(cps[i]));
+    else out.push(cps[i]);
+  });
+}
+
+/** str.title(): titlecase after an uncased character, lowercase after a cased one. */
+export function strTitle(s: string): string {
+  let previousIsCased = false;
+  return mapString(s, (out, cps, i) => {
+    if (previousIsCased) pushLower(out, cps, i);
+    else pushAll(out, toTitleFull(cps[i]));
+    previousIsCased = isCased(cps[i]);
+  });
+}
+
+/** True if s is non-empty and every code point has one of the given flags. */
+function allHave(s: string, flags: number): boolean {
+  if (s.length === 0) return false;
+  for (const cp of toCodePoints(s)) if ((flagsOf(cp) & flags) === 0) return false;
+  return true;
+}
+
+/** str.isalpha(). */
+export const strIsAlpha = (s: string): boolean => allHave(s, TypeFlag.Alpha);
+/** str.isdecimal(). */
+export const strIsDecimal = (s: string): boolean => allHave(s, TypeFlag.Decimal);
+/** str.isdigit(). */
+export const strIsDigit = (s: string): boolean => allHave(s, TypeFlag.Digit);
+/** str.isnumeric(). */
+export const strIsNumeric = (s: string): boolean => allHave(s, TypeFlag.Numeric);
+/** str.isalnum(). */
+export const strIsAlnum = (s: string): boolean =>
+  allHave(s, TypeFlag.Alpha | TypeFlag.Decimal | TypeFlag.Digit | TypeFlag.Numeric);
+/** str.isspace(). */
+export const strIsSpace = (s: string): boolean => allHave(s, TypeFlag.Space);
+
+/** str.isprintable() (true for the empty string). */
+export function strIsPrintable(s: string): boolean {
+  for (const cp of toCodePoints(s)) if ((flagsOf(cp) & TypeFlag.Printable) === 0) return false;
+  return true;
+}
+
+/** str.islower(): no uppercase or titlecase character, and at least one lowercase one. */
+export function strIsLower(s: string): boolean {
+  const cps = toCodePoints(s);
+  if (cps.length === 1) return (flagsOf(cps[0]) & TypeFlag.Lower) !== 0;
+  let cased = false;
+  for (const cp of cps) {
+    const f = flagsOf(cp);
+    if (f & (TypeFlag.Upper | TypeFlag.Title)) return false;
+    if (f & TypeFlag.Lower) cased = true;
+  }
+  return cased;
+}
+
+/** str.isupper(): no lowercase or titlecase character, and at least one uppercase one. */
+export function strIsUpper(s: string): boolean {
+  const cps = toCodePoints(s);
+  if (cps.length === 1) return (flagsOf(cps[0]) & TypeFlag.Upper) !== 0;
+  let cased = false;
+  for (const cp of cps) {
+    const f = flagsOf(cp);
+    if (f & (TypeFlag.Lower | TypeFlag.Title)) return false;
+    if (f & TypeFlag.Upper) cased = true;
+  }
+  return cased;
+}
+
+/** str.istitle(): upper/titlecase characters only after uncased ones, lowercase only after cased ones. */
+export function strIsTitle(s: string): boolean {
+  const cps = toCodePoints(s);
+  if (cps.length === 1) return (flagsOf(cps[0]) & (TypeFlag.Title | TypeFlag.Upper)) !== 0;
+  let cased = false;
+  let previousIsCased = false;
+  for (const cp of cps) {
+    const f = flagsOf(cp);
+    if (f & (TypeFlag.Upper | TypeFlag.Title)) {
+      if (previousIsCased) return false;
+      previousIsCased = cased = true;
+    } else if (f & TypeFlag.Lower) {
+      if (!previousIsCased) return false;
+      previousIsCased = cased = true;
+    } else {
+      previousIsCased = false;
+    }
+  }
+  return cased;
+}
+
+/** Whether cp may start an identifier (XID_Start or '_'). */
+export const isIdentifierStart = (cp: number): boolean => cp === 0x5f || isXidStart(cp);
+/** Whether cp may continue an identifier (XID_Continue). */
+export const isIdentifierContinue = (cp: number): boolean => isXidContinue(cp);
+
+/** str.isidentifier() (no NFKC normalization, as in CPython). */
+export function strIsIdentifier(s: string): boolean {
+  const cps = toCodePoints(s);
+  if (cps.length === 0 || !isIdentifierStart(cps[0])) return false;
+  for (let i = 1; i < cps.length; i++) if (!isXidContinue(cps[i])) return false;
+  return true;
+}
