@@ -3,3 +3,6 @@ export * from "./errors";
 export * from "./digits";
 export * from "./floatRepr";
 export * from "./hash";
+export * from "./intStr";
+export * from "./unicode";
+export * from "./formatSpec";
