@@ -6,3 +6,4 @@ export * from "./hash";
 export * from "./intStr";
 export * from "./unicode";
 export * from "./formatSpec";
+export * from "./parse";

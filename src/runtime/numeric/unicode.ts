@@ -60,3 +60,34 @@ export function transformDecimalAndSpaceToAscii(s: string): string {
   }
   return out;
 }
+
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, "0");
+}
+
+/** repr(str) exactly as CPython's unicode_repr (used in error messages such as "invalid literal for int()"). */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === quote || ch === "\\") out += "\\" + ch;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + hex(c, 2);
+    else if (c < 0x7f) out += ch;
+    else if (c !== 0x20 && NON_PRINTABLE.test(ch)) out += c <= 0xff ? "\\x" + hex(c, 2) : c <= 0xffff ? "\\u" + hex(c, 4) : "\\U" + hex(c, 8);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Python's "%.200R": the repr cut to its first 200 code points. */
+export function truncatedRepr(s: string, max = 200): string {
+  const r = pyStrRepr(s);
+  if (r.length <= max) return r;
+  return Array.from(r).slice(0, max).join("");
+}
