@@ -1,0 +1,98 @@
+// Golden syntax errors: every invalid program of golden/syntax-error-cases.txt fails with CPython 3.12.7's class, message, line, offsets and text.
+import { describe, expect, it } from "vitest";
+import { type ErrorRecord, type FrontEnd, errorRecordOf, loadFrontEnd } from "../support/frontEnd";
+import { type GoldenCase, readCases, readGolden } from "../support/syntaxErrorCases";
+
+const FIELDS = ["kind", "msg", "lineno", "offset", "end_lineno", "end_offset", "text"] as const;
+
+// Messages the issue names; each must be covered by at least one golden case ("N" stands for a line number).
+const REQUIRED_MESSAGES = [
+  "invalid syntax",
+  "expected ':'",
+  "invalid syntax. Perhaps you forgot a comma?",
+  "'(' was never closed",
+  "unmatched ')'",
+  "closing parenthesis ']' does not match opening parenthesis '('",
+  "unterminated string literal (detected at line N)",
+  "unterminated triple-quoted string literal (detected at line N)",
+  "expected an indented block after 'if' statement on line N",
+  "expected an indented block after 'for' statement on line N",
+  "expected an indented block after 'while' statement on line N",
+  "expected an indented block after function definition on line N",
+  "expected an indented block after class definition on line N",
+  "expected an indented block after 'with' statement on line N",
+  "expected an indented block after 'try' statement on line N",
+  "expected an indented block after 'except' statement on line N",
+  "expected an indented block after 'finally' statement on line N",
+  "expected an indented block after 'elif' statement on line N",
+  "expected an indented block after 'else' statement on line N",
+  "expected an indented block after 'match' statement on line N",
+  "expected an indented block after 'case' statement on line N",
+  "unexpected indent",
+  "unindent does not match any outer indentation level",
+  "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+  "invalid decimal literal",
+  "f-string: expecting '}'",
+  "inconsistent use of tabs and spaces in indentation",
+  "cannot assign to literal",
+  "cannot assign to expression",
+  "positional argument follows keyword argument",
+  "iterable argument unpacking follows keyword argument unpacking",
+  "invalid character '€' (U+20AC)",
+  "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+  "did you forget parentheses around the comprehension target?",
+  "Generator expression must be parenthesized",
+  "expected 'except' or 'finally' block",
+  "cannot use starred expression here",
+  "named arguments must follow bare *",
+];
+
+type Outcome = { case: GoldenCase; ok: true } | { case: GoldenCase; ok: false; why: string };
+
+function checkCase(fe: FrontEnd, c: GoldenCase): Outcome {
+  let got: ReturnType<typeof errorRecordOf>;
+  try {
+    fe.parse(c.source, "<test>", c.mode);
+    return { case: c, ok: false, why: "parsed without error" };
+  } catch (e) {
+    got = errorRecordOf(fe, e);
+  }
+  if (got.ok === "crash") return { case: c, ok: false, why: `JS exception ${got.message.split("\n")[0]}` };
+  const ours = got as ErrorRecord;
+  const diffs = FIELDS.filter((f) => ours[f] !== c.expected[f]).map(
+    (f) => `${f}: ours ${JSON.stringify(ours[f])} cpython ${JSON.stringify(c.expected[f])}`,
+  );
+  return diffs.length === 0 ? { case: c, ok: true } : { case: c, ok: false, why: diffs.join("; ") };
+}
+
+describe("golden syntax errors (CPython 3.12.7)", () => {
+  const golden = readGolden();
+
+  it("the golden JSON is up to date with syntax-error-cases.txt (regenerate: npx tsx test/support/genSyntaxErrors.ts)", () => {
+    const cases = readCases();
+    expect(golden.cases.map((c) => [c.name, c.mode, c.source])).toEqual(cases.map((c) => [c.name, c.mode, c.source]));
+    expect(golden.cases.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it("covers every error message the issue lists", () => {
+    const messages = new Set(golden.cases.map((c) => c.expected.msg.replace(/line \d+/g, "line N")));
+    expect(REQUIRED_MESSAGES.filter((m) => !messages.has(m))).toEqual([]);
+  });
+
+  it("every case fails exactly as in CPython 3.12.7", async () => {
+    const fe = await loadFrontEnd();
+    const outcomes = golden.cases.map((c) => checkCase(fe, c));
+    const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+    const byMessage = new Map<string, number>();
+    for (const f of failures) byMessage.set(f.case.expected.msg, (byMessage.get(f.case.expected.msg) ?? 0) + 1);
+    const top = [...byMessage].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    console.log(
+      `syntax errors: ${outcomes.length - failures.length} / ${outcomes.length} match CPython 3.12.7\n` +
+        (top.length ? `failing expected messages (count): ${top.map(([m, n]) => `${n}× ${m}`).join(" | ")}` : ""),
+    );
+    if (failures.length > 0) {
+      const lines = failures.map((f) => `${f.case.name}: ${f.why}`);
+      throw new Error(`${failures.length} of ${outcomes.length} cases differ:\n${lines.slice(0, 120).join("\n")}`);
+    }
+  });
+});

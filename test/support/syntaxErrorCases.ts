@@ -1,0 +1,87 @@
+// Reads test/compiler/golden/syntax-error-cases.txt (invalid programs, one `### NAME [FLAGS]` header each) and the golden JSON generated from it.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { ErrorRecord, ParseMode } from "./frontEnd";
+
+export const CASES_FILE = resolve(__dirname, "../compiler/golden/syntax-error-cases.txt");
+export const GOLDEN_FILE = resolve(__dirname, "../compiler/golden/syntax-errors.json");
+
+export interface SyntaxErrorCase {
+  name: string;
+  mode: ParseMode;
+  source: string;
+}
+
+/** One golden entry: the case and CPython 3.12.7's error; `cpython311` is 3.11's error where it differs. */
+export interface GoldenCase extends SyntaxErrorCase {
+  expected: ErrorRecord;
+  cpython311: "same" | ErrorRecord | "accepted";
+}
+
+export interface Golden {
+  comment: string;
+  cpython: string;
+  cases: GoldenCase[];
+}
+
+/** Interprets the escapes allowed in `[escapes]` cases. */
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[tfrn\\])/g, (_m, e: string) => {
+    switch (e[0]) {
+      case "x":
+      case "u":
+        return String.fromCharCode(parseInt(e.slice(1), 16));
+      case "t":
+        return "\t";
+      case "f":
+        return "\f";
+      case "r":
+        return "\r";
+      case "n":
+        return "\n";
+      default:
+        return "\\";
+    }
+  });
+}
+
+function makeCase(name: string, flags: string[], lines: string[]): SyntaxErrorCase {
+  const modes = flags.filter((f) => f === "eval" || f === "single" || f === "func_type") as ParseMode[];
+  let source = lines.map((l) => `${l}\n`).join("");
+  if (flags.includes("escapes")) source = unescape(source);
+  if (flags.includes("noeol") && source.endsWith("\n")) source = source.slice(0, -1);
+  return { name, mode: modes[0] ?? "exec", source };
+}
+
+export function readCases(): SyntaxErrorCase[] {
+  const text = readFileSync(CASES_FILE, "utf8");
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const cases: SyntaxErrorCase[] = [];
+  let header: RegExpMatchArray | null = null;
+  let body: string[] = [];
+  const flush = (): void => {
+    if (header !== null) cases.push(makeCase(header[1], (header[2] ?? "").split(/\s+/).filter(Boolean), body));
+  };
+  for (const line of lines) {
+    const m = /^### (\S+)(?: \[([^\]]*)\])?$/.exec(line);
+    if (m !== null) {
+      flush();
+      header = m;
+      body = [];
+    } else if (header !== null) {
+      body.push(line);
+    }
+  }
+  flush();
+  const names = new Set<string>();
+  for (const c of cases) {
+    if (names.has(c.name)) throw new Error(`duplicate case name ${c.name} in ${CASES_FILE}`);
+    names.add(c.name);
+  }
+  return cases;
+}
+
+export function readGolden(): Golden {
+  return JSON.parse(readFileSync(GOLDEN_FILE, "utf8")) as Golden;
+}
