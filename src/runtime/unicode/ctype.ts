@@ -1,12 +1,14 @@
 // Per-code-point character types and case mappings, defined as CPython's Objects/unicodectype.c defines them.
 import { TypeFlag } from "./names";
-import { getTables, recordOf, type ExtendedCase, type UnicodeTables } from "./tables";
+import { LATIN1_FLAGS } from "./data.generated";
+import { getExtendedCase, getTables, recordOf, type ExtendedCase, type UnicodeTables } from "./tables";
 
 /** Flag bits of a code point (Latin-1 answered from a 256-entry table, the rest through the two-level index). */
 export function flagsOf(cp: number): number {
+  if (cp < 256) return LATIN1_FLAGS[cp];
+  if (cp >= 0x110000) return 0;
   const t = getTables();
-  if (cp < 256) return t.latin1Flags[cp];
-  return cp < 0x110000 ? t.flags[recordOf(t, cp)] : 0;
+  return t.flags[recordOf(t, cp)];
 }
 
 /** Whether any of the given flag bits is set for cp. */
@@ -65,14 +67,14 @@ function fullMapping(cp: number, which: Mapping): readonly number[] {
   if (cp >= 0x110000) return [cp];
   const t = getTables();
   const rec = recordOf(t, cp);
-  if (t.flags[rec] & TypeFlag.ExtendedCase) return (t.extended.get(cp) as ExtendedCase)[which];
+  if (t.flags[rec] & TypeFlag.ExtendedCase) return (getExtendedCase().get(cp) as ExtendedCase)[which];
   return [cp + t[which][rec]];
 }
 
 function simpleMapping(t: UnicodeTables, cp: number, which: Mapping): number {
   if (cp >= 0x110000) return cp;
   const rec = recordOf(t, cp);
-  if (t.flags[rec] & TypeFlag.ExtendedCase) return (t.extended.get(cp) as ExtendedCase)[which][0];
+  if (t.flags[rec] & TypeFlag.ExtendedCase) return (getExtendedCase().get(cp) as ExtendedCase)[which][0];
   return cp + t[which][rec];
 }
 
@@ -88,7 +90,7 @@ export function toFoldedFull(cp: number): readonly number[] {
   if (cp >= 0x110000) return [cp];
   const t = getTables();
   const rec = recordOf(t, cp);
-  if (t.flags[rec] & TypeFlag.ExtendedCase) return (t.extended.get(cp) as ExtendedCase).fold;
+  if (t.flags[rec] & TypeFlag.ExtendedCase) return (getExtendedCase().get(cp) as ExtendedCase).fold;
   return [cp + t.lower[rec]];
 }
 

@@ -1,6 +1,6 @@
 // unicodedata-style database properties of one code point: category, bidi class, combining class, width, decomposition.
 import { BIDI_NAMES, CATEGORY_NAMES, DECOMP_PREFIXES, EAW_NAMES } from "./names";
-import { getTables, recordOf } from "./tables";
+import { getNormalizationTables, getTables, recordOf } from "./tables";
 
 function rec(cp: number): number {
   return recordOf(getTables(), cp);
@@ -33,7 +33,7 @@ export function mirrored(cp: number): number {
 
 /** The decomposition mapping as unicodedata.decomposition() prints it, e.g. "<compat> 0020 0308", or "". */
 export function decomposition(cp: number): string {
-  const d = getTables().decompositions.get(cp);
+  const d = getNormalizationTables().decompositions.get(cp);
   if (!d) return "";
   const hex = d.chars.map((c) => c.toString(16).toUpperCase().padStart(4, "0"));
   return d.prefix === 0 ? hex.join(" ") : `${DECOMP_PREFIXES[d.prefix]} ${hex.join(" ")}`;

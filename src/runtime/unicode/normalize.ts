@@ -2,7 +2,7 @@
 //
 // Not String.prototype.normalize: Node's ICU carries a newer Unicode version, which decomposes and reorders
 // characters that are unassigned (so left alone) in Unicode 15.0.
-import { getTables } from "./tables";
+import { getNormalizationTables } from "./tables";
 import { combining } from "./database";
 
 const enum Hangul {
@@ -51,7 +51,7 @@ export function fromCodePoints(cps: readonly number[]): string {
 
 /** Full canonical (or, with compat, compatibility) decomposition followed by canonical ordering. */
 export function decompose(input: readonly number[], compat: boolean, legacy?: LegacyNormalization): number[] {
-  const decomps = getTables().decompositions;
+  const decomps = getNormalizationTables().decompositions;
   const out: number[] = [];
   const stack: number[] = [];
   for (const first of input) {
@@ -109,7 +109,7 @@ function canonicalOrder(s: number[]): void {
 
 /** Canonical composition of a decomposed, canonically ordered sequence. */
 export function compose(s: readonly number[]): number[] {
-  const { compositions, compositionFirsts } = getTables();
+  const { compositions, compositionFirsts } = getNormalizationTables();
   const out: number[] = [];
   const skipped = new Set<number>();
   let i = 0;

@@ -1,6 +1,6 @@
-// Lazily inflates and decodes the generated UCD blob into typed-array property tables (done once, on first use).
-import { inflateSync } from "fflate";
-import { UCD_BLOB } from "./data.generated";
+// Lazily inflates and decodes the generated UCD blobs into typed-array tables; each part is decoded on first use.
+import { inflateRawSync } from "node:zlib";
+import { CASE_BLOB, CORE_BLOB, DECOMP_BLOB } from "./data.generated";
 
 /** Full case mappings of one code point whose casing does not fit a single delta. */
 export interface ExtendedCase {
@@ -16,7 +16,7 @@ export interface Decomposition {
   readonly chars: readonly number[];
 }
 
-/** All decoded tables; per-code-point data is reached through recordOf(). */
+/** Per-code-point properties: a two-level index into columns of unique records (reach them with recordOf). */
 export interface UnicodeTables {
   readonly shift: number;
   readonly mask: number;
@@ -28,6 +28,7 @@ export interface UnicodeTables {
   readonly mirrored: Uint8Array;
   readonly eastAsianWidth: Uint8Array;
   readonly flags: Uint16Array;
+  /** Simple case deltas (mapping = cp + delta), valid when the ExtendedCase flag is clear. */
   readonly upper: Int32Array;
   readonly lower: Int32Array;
   readonly title: Int32Array;
@@ -37,17 +38,20 @@ export interface UnicodeTables {
   /** Numeric value texts as in the UCD ("1/3", "1000000000000"), indexed by numericIndex (0 = none). */
   readonly numericText: readonly string[];
   readonly numericValue: Float64Array;
-  readonly extended: ReadonlyMap<number, ExtendedCase>;
+}
+
+/** Decomposition and canonical composition data (only normalization and unicodedata.decomposition need it). */
+export interface NormalizationTables {
   readonly decompositions: ReadonlyMap<number, Decomposition>;
   /** Canonical composition pairs: key first * 0x110000 + second -> primary composite. */
   readonly compositions: ReadonlyMap<number, number>;
   /** Code points that start at least one composition pair. */
   readonly compositionFirsts: ReadonlySet<number>;
-  /** Flags of U+0000..U+00FF, the hot path of str methods. */
-  readonly latin1Flags: Uint16Array;
 }
 
-/** Reads the LEB128 / zigzag varints written by gen/binary.ts. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Reads the LEB128 / zigzag varints and fixed uint16 arrays written by gen/binary.ts. */
 class ByteReader {
   private pos = 0;
   constructor(private readonly bytes: Uint8Array) {}
@@ -75,10 +79,22 @@ class ByteReader {
     return out;
   }
 
-  into<T extends Uint8Array | Uint16Array | Int32Array>(make: (n: number) => T, signed: boolean): T {
+  signedInto<T extends Uint8Array | Uint16Array | Int32Array>(make: (n: number) => T): T {
     const n = this.uint();
     const out = make(n);
-    for (let i = 0; i < n; i++) out[i] = signed ? this.int() : this.uint();
+    for (let i = 0; i < n; i++) out[i] = this.int();
+    return out;
+  }
+
+  u16Array(): Uint16Array {
+    const n = this.uint();
+    const b = this.bytes;
+    const start = b.byteOffset + this.pos;
+    this.pos += 2 * n;
+    // The stored order is little-endian, the byte order of every platform Node's SEA targets: one memcpy.
+    if (LITTLE_ENDIAN) return new Uint16Array(b.buffer.slice(start, start + 2 * n));
+    const out = new Uint16Array(n);
+    for (let i = 0, p = this.pos - 2 * n; i < n; i++, p += 2) out[i] = b[p] | (b[p + 1] << 8);
     return out;
   }
 
@@ -90,11 +106,25 @@ class ByteReader {
   }
 }
 
-let tables: UnicodeTables | undefined;
+const reader = (blob: string): ByteReader => new ByteReader(inflateRawSync(Buffer.from(blob, "base64")));
 
-/** The decoded tables, built on first call. */
+let core: UnicodeTables | undefined;
+let casing: Map<number, ExtendedCase> | undefined;
+let normalization: NormalizationTables | undefined;
+
+/** The per-code-point property tables, decoded on first call. */
 export function getTables(): UnicodeTables {
-  return tables ?? (tables = decode());
+  return core ?? (core = decodeCore());
+}
+
+/** Extended case mappings by code point (for code points with the ExtendedCase flag). */
+export function getExtendedCase(): ReadonlyMap<number, ExtendedCase> {
+  return casing ?? (casing = decodeExtended());
+}
+
+/** Decomposition and composition tables. */
+export function getNormalizationTables(): NormalizationTables {
+  return normalization ?? (normalization = decodeNormalization());
 }
 
 function parseNumeric(text: string): number {
@@ -102,43 +132,35 @@ function parseNumeric(text: string): number {
   return slash < 0 ? Number(text) : Number(text.slice(0, slash)) / Number(text.slice(slash + 1));
 }
 
-function decode(): UnicodeTables {
-  const r = new ByteReader(inflateSync(Buffer.from(UCD_BLOB, "base64")));
+function decodeCore(): UnicodeTables {
+  const r = reader(CORE_BLOB);
   const shift = r.uint();
-  const index1 = r.into((n) => new Uint16Array(n), false);
-  const index2 = r.into((n) => new Uint16Array(n), false);
+  const index1 = r.u16Array();
+  const index2 = r.u16Array();
   r.uint(); // record count, implied by the column lengths
   const u8 = (n: number): Uint8Array => new Uint8Array(n);
-  const category = r.into(u8, true);
-  const combining = r.into(u8, true);
-  const bidi = r.into(u8, true);
-  const mirrored = r.into(u8, true);
-  const eastAsianWidth = r.into(u8, true);
-  const flags = r.into((n) => new Uint16Array(n), true);
-  const upper = r.into((n) => new Int32Array(n), true);
-  const lower = r.into((n) => new Int32Array(n), true);
-  const title = r.into((n) => new Int32Array(n), true);
-  const decimal = r.into(u8, true);
-  const digit = r.into(u8, true);
-  const numericIndex = r.into((n) => new Uint16Array(n), true);
-  const extended = decodeExtended(r);
-  const decompositions = decodeDecompositions(r);
-  const exclusions = new Set(r.array());
+  const category = r.signedInto(u8);
+  const combining = r.signedInto(u8);
+  const bidi = r.signedInto(u8);
+  const mirrored = r.signedInto(u8);
+  const eastAsianWidth = r.signedInto(u8);
+  const flags = r.signedInto((n) => new Uint16Array(n));
+  const upper = r.signedInto((n) => new Int32Array(n));
+  const lower = r.signedInto((n) => new Int32Array(n));
+  const title = r.signedInto((n) => new Int32Array(n));
+  const decimal = r.signedInto(u8);
+  const digit = r.signedInto(u8);
+  const numericIndex = r.signedInto((n) => new Uint16Array(n));
   const numericText = r.string().split(";");
-  const base = {
+  const numericValue = Float64Array.from(numericText, (t) => (t ? parseNumeric(t) : -1));
+  return {
     shift, mask: (1 << shift) - 1, index1, index2, category, combining, bidi, mirrored, eastAsianWidth, flags,
-    upper, lower, title, decimal, digit, numericIndex, numericText,
-    numericValue: Float64Array.from(numericText, (t) => (t ? parseNumeric(t) : -1)),
-    extended, decompositions,
+    upper, lower, title, decimal, digit, numericIndex, numericText, numericValue,
   };
-  const recordOfCp = (cp: number): number => index2[(index1[cp >> shift] << shift) + (cp & base.mask)];
-  const compositions = buildCompositions(decompositions, exclusions, (cp) => combining[recordOfCp(cp)]);
-  const compositionFirsts = new Set(Array.from(compositions.keys(), (k) => Math.floor(k / 0x110000)));
-  const latin1Flags = Uint16Array.from({ length: 256 }, (_, cp) => flags[recordOfCp(cp)]);
-  return { ...base, compositions, compositionFirsts, latin1Flags };
 }
 
-function decodeExtended(r: ByteReader): Map<number, ExtendedCase> {
+function decodeExtended(): Map<number, ExtendedCase> {
+  const r = reader(CASE_BLOB);
   const map = new Map<number, ExtendedCase>();
   const n = r.uint();
   for (let i = 0; i < n; i++) {
@@ -148,8 +170,9 @@ function decodeExtended(r: ByteReader): Map<number, ExtendedCase> {
   return map;
 }
 
-function decodeDecompositions(r: ByteReader): Map<number, Decomposition> {
-  const map = new Map<number, Decomposition>();
+function decodeNormalization(): NormalizationTables {
+  const r = reader(DECOMP_BLOB);
+  const decompositions = new Map<number, Decomposition>();
   const n = r.uint();
   r.uint(); // flat array length
   for (let i = 0; i < n; i++) {
@@ -158,26 +181,21 @@ function decodeDecompositions(r: ByteReader): Map<number, Decomposition> {
     const len = r.uint();
     const chars = new Array<number>(len);
     for (let k = 0; k < len; k++) chars[k] = r.uint();
-    map.set(cp, { prefix, chars });
+    decompositions.set(cp, { prefix, chars });
   }
-  return map;
-}
-
-/**
- * Primary composites, derived the way CPython does: canonical two-character decompositions whose first
- * character is a starter and which are not listed in CompositionExclusions.txt.
- */
-function buildCompositions(
-  decompositions: ReadonlyMap<number, Decomposition>, exclusions: ReadonlySet<number>,
-  combiningOf: (cp: number) => number,
-): Map<number, number> {
-  const pairs = new Map<number, number>();
+  const exclusions = new Set(r.array());
+  const t = getTables();
+  // Primary composites, derived as CPython does: canonical two-character decompositions whose first character
+  // is a starter and which CompositionExclusions.txt does not list.
+  const compositions = new Map<number, number>();
+  const compositionFirsts = new Set<number>();
   for (const [cp, d] of decompositions) {
     if (d.prefix !== 0 || d.chars.length !== 2 || exclusions.has(cp)) continue;
-    if (combiningOf(d.chars[0]) !== 0) continue;
-    pairs.set(d.chars[0] * 0x110000 + d.chars[1], cp);
+    if (t.combining[recordOf(t, d.chars[0])] !== 0) continue;
+    compositions.set(d.chars[0] * 0x110000 + d.chars[1], cp);
+    compositionFirsts.add(d.chars[0]);
   }
-  return pairs;
+  return { decompositions, compositions, compositionFirsts };
 }
 
 /** Record index of a code point (0 <= cp < 0x110000). */

@@ -28,6 +28,15 @@ export class ByteWriter {
     for (let i = 0; i < values.length; i++) this.int(values[i]);
   }
 
+  /** Fixed-width little-endian uint16 values (for big index arrays: decoded with one copy, no varint loop). */
+  u16Array(values: ArrayLike<number>): void {
+    this.uint(values.length);
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] > 0xffff) throw new Error(`u16 overflow ${values[i]}`);
+      this.bytes.push(values[i] & 0xff, values[i] >> 8);
+    }
+  }
+
   string(s: string): void {
     const b = Buffer.from(s, "utf8");
     this.uint(b.length);
