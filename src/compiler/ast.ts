@@ -255,7 +255,8 @@ export interface Constant extends Located {
 }
 export interface Dict extends Located {
   _type: "Dict";
-  keys: Expr[];
+  /** null for `**mapping` entries. */
+  keys: (Expr | null)[];
   values: Expr[];
 }
 export interface DictComp extends Located {
@@ -443,7 +444,8 @@ export interface Arguments {
   args: Arg[];
   vararg: Arg | null;
   kwonlyargs: Arg[];
-  kw_defaults: Expr[];
+  /** null for keyword-only parameters without a default. */
+  kw_defaults: (Expr | null)[];
   kwarg: Arg | null;
   defaults: Expr[];
 }
