@@ -6,7 +6,8 @@ export type PyExceptionName =
   | "OverflowError"
   | "ZeroDivisionError"
   | "TypeError"
-  | "NotImplementedError";
+  | "NotImplementedError"
+  | "MemoryError";
 
 /** Thrown by numeric algorithms; the VM turns it into the named Python exception with `message` as its argument. */
 export class NumericError extends Error {

@@ -7,3 +7,5 @@ export * from "./intStr";
 export * from "./unicode";
 export * from "./formatSpec";
 export * from "./parse";
+export * from "./floatOps";
+export * from "./intOps";
