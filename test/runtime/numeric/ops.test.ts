@@ -121,8 +121,9 @@ print(json.dumps({'bin': binr, 'un': un, 'rnd': rnd, 'hex': hx}))
         }
       });
       const wantN = "ok" in want && want.ok === "complex" ? { err: "ValueError", msg: "complex" } : want;
-      // V8's Math.pow is within 1 ulp but not correctly rounded like glibc's pow; integral exponents are exact.
-      if (op === "pow" && !Number.isInteger(b) && "ok" in got && "ok" in wantN && got.ok.startsWith("f") && wantN.ok.startsWith("f")) {
+      // glibc's pow (CPython's) is within 0.52 ulp, not correctly rounded; V8's Math.pow is within 1 ulp and integral
+      // exponents are computed correctly rounded here, so allow 1 ulp (exact halfway cases like 9.0**17 differ).
+      if (op === "pow" && "ok" in got && "ok" in wantN && got.ok.startsWith("f") && wantN.ok.startsWith("f")) {
         if (Math.abs(Number(BigInt(got.ok.slice(1)) - BigInt(wantN.ok.slice(1)))) <= 1) continue;
       }
       if (JSON.stringify(got) !== JSON.stringify(wantN)) bad.push(`${op}(${a}, ${b}): want ${JSON.stringify(wantN)} got ${JSON.stringify(got)}`);
