@@ -16,7 +16,6 @@ import { injectExecutable } from "./inject";
 import { makeLogger, type Logger } from "./log";
 import type { BuildSettings } from "./options";
 import { ASSET_ARCHIVE, ASSET_HEADER, makeSeaBlob } from "./sea";
-import { decodeSource } from "./sources";
 import { localStub, obtainStub, type Stub } from "./stubs";
 import { executableName, hostTarget, type Target } from "./targets";
 
@@ -88,7 +87,7 @@ class CompileCache {
   }
 
   private source(mod: GraphModule): string {
-    return decodeSource(mod.source, mod.location);
+    return this.fe.decode(mod.source, mod.relPath);
   }
 
   private parse(mod: GraphModule, key: string) {
@@ -97,6 +96,7 @@ class CompileCache {
       try {
         tree = this.fe.parse(this.source(mod), mod.relPath);
       } catch (err) {
+        // Decoding errors are SyntaxErrors too, raised before parsing.
         if (err instanceof PySyntaxError) {
           // CPython names the file as given on its command line; we show where it was found.
           err.filename = mod.location;
