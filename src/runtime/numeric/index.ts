@@ -9,3 +9,4 @@ export * from "./formatSpec";
 export * from "./parse";
 export * from "./floatOps";
 export * from "./intOps";
+export * from "./percentFormat";
