@@ -40,7 +40,7 @@ describe("local CPython Lib/ tree", () => {
   it("our front end agrees with CPython 3.12.7 on every file", { timeout: 900_000 }, async () => {
     const fe = await loadFrontEnd();
     const results = compareAll(fe, sources, expected);
-    await explainDumpDiffs(fe, sources, results, 40);
+    await explainDumpDiffs(fe, sources, results, 1000);
     const { counts, lines } = summarise(results);
     const decisionAgree = results.filter(
       (r) => r.outcome !== "we reject, CPython accepts" && r.outcome !== "we accept, CPython rejects" && r.outcome !== "JS exception",

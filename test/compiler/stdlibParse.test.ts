@@ -77,7 +77,7 @@ describe("pinned CPython 3.12.7 stdlib (python_stdlib.zip)", () => {
   it("every file parses with our front end and its dump equals CPython 3.12.7's", { timeout: 600_000 }, async () => {
     const fe = await loadFrontEnd();
     const results: FileResult[] = compareAll(fe, sources, expected);
-    await explainDumpDiffs(fe, sources, results, 40);
+    await explainDumpDiffs(fe, sources, results, 1000);
     const { counts, lines } = summarise(results);
     const equal = counts["equal"] ?? 0;
     console.log(

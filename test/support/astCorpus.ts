@@ -172,14 +172,37 @@ export function compareAll(fe: FrontEnd, sources: SourceFile[], verdicts: Map<st
   return sources.map((s) => classify(s.name, runOurs(fe, s.bytes, s.name), verdicts.get(s.name)!));
 }
 
-/** First line where two dumps differ, as "line N: ours `...` / CPython `...`". */
+/**
+ * The node a dump line belongs to and the field it is in, e.g. "BinOp.col_offset": with indent=1 a node's fields sit one
+ * space deeper than the line that opens it ("BinOp(" or "value=BinOp(").
+ */
+export function dumpLineOwner(lines: string[], index: number): string {
+  const line = lines[index] ?? "";
+  const indent = line.length - line.trimStart().length;
+  const field = /^\s*(\w+)=/.exec(line)?.[1] ?? "<item>";
+  for (let j = index - 1; j >= 0; j--) {
+    const l = lines[j];
+    const ind = l.length - l.trimStart().length;
+    if (ind < indent) {
+      const m = /^\s*(?:\w+=)?\[?(\w+)\($/.exec(l);
+      if (m !== null) return `${m[1]}.${field}`;
+      if (ind < indent - 1) break;
+    }
+  }
+  return field;
+}
+
+/** First line where two dumps differ, as "Node.field (dump line N): ours `...` / CPython `...`". */
 export function firstDifference(ours: string, theirs: string): string {
   const a = ours.split("\n");
   const b = theirs.split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) {
-      const ctx = b.slice(Math.max(0, i - 3), i).map((l) => l.trim()).join(" ");
-      return `dump line ${i + 1}: ours ${JSON.stringify(a[i] ?? "<end>")} / CPython ${JSON.stringify(b[i] ?? "<end>")} (after: ${ctx.slice(-160)})`;
+      const lineno = b.slice(i).find((l) => /^\s*lineno=/.test(l))?.trim() ?? "";
+      return (
+        `${dumpLineOwner(b, i)} (dump line ${i + 1}, near ${lineno.replace(/,$/, "")}): ` +
+        `ours ${JSON.stringify((a[i] ?? "<end>").trim())} / CPython ${JSON.stringify((b[i] ?? "<end>").trim())}`
+      );
     }
   }
   return "dumps are equal";

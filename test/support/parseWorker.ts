@@ -1,0 +1,44 @@
+// Child process for the parser fuzz test: parses the sources it is sent and reports how each ended, so a hang can be killed from outside.
+import { loadFrontEnd, type ParseMode } from "./frontEnd";
+
+interface Request {
+  id: number;
+  source: string;
+  mode: ParseMode;
+}
+
+/** "tree" | "syntax" (a PySyntaxError) | "crash" (anything else, with its message and stack). */
+export interface Reply {
+  id: number;
+  outcome: "tree" | "syntax" | "crash";
+  message: string;
+  ms: number;
+}
+
+async function main(): Promise<void> {
+  const fe = await loadFrontEnd();
+  process.on("message", (req: Request) => {
+    const t0 = performance.now();
+    let outcome: Reply["outcome"] = "tree";
+    let message = "";
+    try {
+      fe.parse(req.source, "<fuzz>", req.mode);
+    } catch (e) {
+      if (e instanceof fe.PySyntaxError) {
+        outcome = "syntax";
+        message = `${e.kind}: ${e.msg}`;
+      } else {
+        outcome = "crash";
+        const err = e instanceof Error ? e : new Error(String(e));
+        message = `${err.name}: ${err.message}\n${(err.stack ?? "").split("\n").slice(1, 8).join("\n")}`;
+      }
+    }
+    const reply: Reply = { id: req.id, outcome, message, ms: performance.now() - t0 };
+    process.send!(reply);
+  });
+  process.send!({ id: -1, outcome: "tree", message: "ready", ms: 0 } satisfies Reply);
+}
+
+main().catch((e: unknown) => {
+  process.send!({ id: -1, outcome: "crash", message: String((e as Error).message ?? e), ms: 0 } satisfies Reply);
+});
