@@ -73,7 +73,7 @@ export function parseAddData(spec: string, baseDir: string): DataSpec {
   let sep = spec.lastIndexOf(";");
   if (sep < 0) {
     sep = spec.lastIndexOf(":");
-    if (sep === 1 && /^[A-Za-z]:/.test(spec)) sep = -1;
+    if (sep === 1 && /^[A-Za-z]:[\\/]/.test(spec)) sep = -1;
   }
   if (sep <= 0 || sep === spec.length - 1) throw new UsageError(`--add-data '${spec}': expected SRC:DEST (or SRC;DEST)`);
   const src = spec.slice(0, sep);
