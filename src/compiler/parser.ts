@@ -83,8 +83,11 @@ export class Parser {
   /** Decides which error wins, the way CPython's _PyPegen_run_parser / _Pypegen_set_syntax_error do. */
   finalError(e: unknown): PySyntaxError {
     if (this.tk.error !== null) return this.tk.error;
+    // An unclosed bracket wins over a parser error found on a later line than the bracket (CPython compares
+    // the line of the furthest token the parser fetched).
+    const furthest = this.toks[Math.min(this.max, this.toks.length - 1)];
     if (e instanceof PySyntaxError) {
-      if (this.tk.unclosed !== null && e.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
+      if (this.tk.unclosed !== null && furthest.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
       return e;
     }
     if (e instanceof RangeError) return this.errorAtToken(this.toks[Math.min(this.p, this.toks.length - 1)], "too many nested parentheses");
@@ -97,7 +100,7 @@ export class Parser {
       return new PySyntaxError("IndentationError", last.type === TokenType.Indent ? "unexpected indent" : "unexpected unindent", this.filename, last.lineno, indent, lineText, last.lineno, -1);
     }
     const err = this.errorAtToken(last, "invalid syntax");
-    if (this.tk.unclosed !== null && err.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
+    if (this.tk.unclosed !== null && furthest.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
     return err;
   }
 
@@ -424,8 +427,11 @@ export class Parser {
           if (!this.at("=")) break;
           targets.push(value);
         }
+        for (const target of targets) {
+          if (target._type === "Yield" || target._type === "YieldFrom") throw this.errorAtNode(target, "assignment to yield expression not possible");
+        }
         for (let i = 0; i < targets.length; i++) this.setStore(targets[i], "assign", i === 0 && targets.length === 1 ? value : null);
-        return { _type: "Assign", targets, value, type_comment: null, ...this.locFrom(first) };
+        return { _type: "Assign", targets, value, type_comment: null, ...this.locFrom(this.tokPos(startTok)) };
       }
       if (t.value === ":") {
         return this.annAssign(first, startTok);
@@ -438,14 +444,14 @@ export class Parser {
         this.p++;
         const value = this.at("yield") ? this.yieldExpr() : this.starExpressions();
         first.ctx = "Store";
-        return { _type: "AugAssign", target: first, op: aug, value, ...this.locFrom(first) };
+        return { _type: "AugAssign", target: first, op: aug, value, ...this.locFrom(this.tokPos(startTok)) };
       }
     }
     if (first._type === "Starred" && this.peek().type === TokenType.Newline) {
       throw this.errorAtNode(first, "can't use starred expression here");
     }
     this.checkStatementEnd(first);
-    return { _type: "Expr", value: first, ...this.locFrom(first) };
+    return { _type: "Expr", value: first, ...this.locFrom(this.tokPos(startTok)) };
   }
 
   /** After an expression statement: specific messages for common mistakes, else the caller fails generically. */
@@ -468,7 +474,7 @@ export class Parser {
     if (this.eat("=")) value = this.at("yield") ? this.yieldExpr() : this.starExpressions();
     target.ctx = "Store";
     const simple = target._type === "Name" && !parenthesized ? 1 : 0;
-    return { _type: "AnnAssign", target, annotation, value, simple, ...this.locFrom(target) };
+    return { _type: "AnnAssign", target, annotation, value, simple, ...this.locFrom(this.tokPos(startTok)) };
   }
 
   returnStmt(): A.Return {
@@ -573,7 +579,7 @@ export class Parser {
         names.push({ _type: "alias", name: first.value, asname, ...this.locFrom(this.tokPos(first)) });
         if (!this.eat(",")) break;
         if (paren && this.at(")")) break;
-        if (!paren && this.atStatementEnd()) throw this.errorAtToken(this.last(), "trailing comma not allowed without surrounding parentheses");
+        if (!paren && this.atStatementEnd()) throw this.errorAtToken(this.peek(), "trailing comma not allowed without surrounding parentheses");
       }
       if (paren) this.expect(")");
     }
@@ -655,12 +661,19 @@ export class Parser {
     return body[body.length - 1];
   }
 
-  fin<T extends object>(node: T, s: Pos, lastStmt: A.Located): T & A.Located {
+  /** Positions of a compound statement: CPython ends it at the last consumed token that is not NEWLINE/INDENT/DEDENT. */
+  fin<T extends object>(node: T, s: Pos, _lastStmt: A.Located): T & A.Located {
     const n = node as T & A.Located;
     n.lineno = s.lineno;
     n.col_offset = s.col_offset;
-    n.end_lineno = lastStmt.end_lineno;
-    n.end_col_offset = lastStmt.end_col_offset;
+    let k = this.p - 1;
+    for (;;) {
+      const ty = this.toks[k].type;
+      if (ty !== TokenType.Newline && ty !== TokenType.Indent && ty !== TokenType.Dedent) break;
+      k--;
+    }
+    n.end_lineno = this.toks[k].endLineno;
+    n.end_col_offset = this.toks[k].endCol;
     return n;
   }
 
@@ -930,6 +943,7 @@ export class Parser {
     let subject: A.Expr;
     try {
       this.p++;
+      const s0 = this.tokPos(this.peek());
       const first = this.starNamedExpression();
       if (this.at(",")) {
         const elts = [first];
@@ -937,7 +951,7 @@ export class Parser {
           if (this.at(":")) break;
           elts.push(this.starNamedExpression());
         }
-        subject = { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(first) };
+        subject = { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
       } else {
         if (first._type === "Starred") throw FAIL;
         subject = first;
@@ -973,6 +987,7 @@ export class Parser {
   }
 
   patterns(): A.Pattern {
+    const s0 = this.tokPos(this.peek());
     const first = this.maybeStarPattern();
     if (this.at(",")) {
       const list = [first];
@@ -980,7 +995,7 @@ export class Parser {
         if (this.at(":") || this.at("if")) break;
         list.push(this.maybeStarPattern());
       }
-      return { _type: "MatchSequence", patterns: list, ...this.locFrom(first) };
+      return { _type: "MatchSequence", patterns: list, ...this.locFrom(s0) };
     }
     if (first._type === "MatchStar") throw FAIL;
     return first;
@@ -998,6 +1013,7 @@ export class Parser {
   pattern(): A.Pattern {
     this.enter();
     try {
+      const s0 = this.tokPos(this.peek());
       const or = this.orPattern();
       if (this.eat("as")) {
         const t = this.peek();
@@ -1007,7 +1023,7 @@ export class Parser {
           throw this.errorAtNode(e, `invalid pattern target`);
         }
         this.p++;
-        return { _type: "MatchAs", pattern: or, name: t.value, ...this.locFrom(or) };
+        return { _type: "MatchAs", pattern: or, name: t.value, ...this.locFrom(s0) };
       }
       return or;
     } finally {
@@ -1016,11 +1032,12 @@ export class Parser {
   }
 
   orPattern(): A.Pattern {
+    const s0 = this.tokPos(this.peek());
     const first = this.closedPattern();
     if (!this.at("|")) return first;
     const patterns = [first];
     while (this.eat("|")) patterns.push(this.closedPattern());
-    return { _type: "MatchOr", patterns, ...this.locFrom(first) };
+    return { _type: "MatchOr", patterns, ...this.locFrom(s0) };
   }
 
   closedPattern(): A.Pattern {
@@ -1197,6 +1214,7 @@ export class Parser {
 
   /** star_targets: a comma list of targets (each a '*'? primary-level expression), a Tuple when there is a comma. */
   starTargets(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const first = this.starTargetItem();
     let result: A.Expr = first;
     if (this.at(",")) {
@@ -1205,7 +1223,7 @@ export class Parser {
         if (this.at("in") || this.at("=") || this.at(")")) break;
         elts.push(this.starTargetItem());
       }
-      result = { _type: "Tuple", elts, ctx: "Store", ...this.locFrom(first) };
+      result = { _type: "Tuple", elts, ctx: "Store", ...this.locFrom(s0) };
     }
     this.setStore(result, "for", null);
     return result;
@@ -1249,6 +1267,7 @@ export class Parser {
   // ---- expressions ----
 
   starExpressions(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const first = this.starExpression();
     if (!this.at(",")) return first;
     const elts = [first];
@@ -1256,7 +1275,7 @@ export class Parser {
       if (!this.startsExpression()) break;
       elts.push(this.starExpression());
     }
-    return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(first) };
+    return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
   }
 
   /** Can the current token start an expression (used after a trailing comma)? */
@@ -1317,6 +1336,7 @@ export class Parser {
     if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), "too many nested parentheses");
     try {
       if (this.at("lambda")) return this.lambdef();
+      const s0 = this.tokPos(this.peek());
       const body = this.disjunction();
       if (!this.at("if")) return body;
       this.p++;
@@ -1326,7 +1346,7 @@ export class Parser {
       }
       this.p++;
       const orelse = this.expression();
-      return { _type: "IfExp", test, body, orelse, ...this.locFrom(body) };
+      return { _type: "IfExp", test, body, orelse, ...this.locFrom(s0) };
     } finally {
       this.depth--;
     }
@@ -1344,19 +1364,21 @@ export class Parser {
   }
 
   disjunction(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const first = this.conjunction();
     if (!this.at("or")) return first;
     const values = [first];
     while (this.eat("or")) values.push(this.conjunction());
-    return { _type: "BoolOp", op: "Or", values, ...this.locFrom(first) };
+    return { _type: "BoolOp", op: "Or", values, ...this.locFrom(s0) };
   }
 
   conjunction(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const first = this.inversion();
     if (!this.at("and")) return first;
     const values = [first];
     while (this.eat("and")) values.push(this.inversion());
-    return { _type: "BoolOp", op: "And", values, ...this.locFrom(first) };
+    return { _type: "BoolOp", op: "And", values, ...this.locFrom(s0) };
   }
 
   inversion(): A.Expr {
@@ -1372,6 +1394,7 @@ export class Parser {
   }
 
   comparison(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const left = this.bitwiseOr();
     let ops: A.CmpOp[] | null = null;
     let comparators: A.Expr[] | null = null;
@@ -1405,7 +1428,7 @@ export class Parser {
       (comparators as A.Expr[]).push(this.bitwiseOr());
     }
     if (ops === null) return left;
-    return { _type: "Compare", left, ops, comparators: comparators as A.Expr[], ...this.locFrom(left) };
+    return { _type: "Compare", left, ops, comparators: comparators as A.Expr[], ...this.locFrom(s0) };
   }
 
   bitwiseOr(): A.Expr {
@@ -1414,6 +1437,7 @@ export class Parser {
 
   /** Precedence climbing over the left-associative binary operators | ^ & << >> + - * / // % @. */
   binary(minPrec: number): A.Expr {
+    const s0 = this.tokPos(this.peek());
     let left = this.factor();
     for (;;) {
       const t = this.peek();
@@ -1422,7 +1446,7 @@ export class Parser {
       if (prec === undefined || prec < minPrec) return left;
       this.p++;
       const right = this.binary(prec + 1);
-      left = { _type: "BinOp", left, op: BIN_OPS[t.value], right, ...this.locFrom(left) };
+      left = { _type: "BinOp", left, op: BIN_OPS[t.value], right, ...this.locFrom(s0) };
     }
   }
 
@@ -1445,13 +1469,14 @@ export class Parser {
   }
 
   power(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const base = this.awaitPrimary();
     if (!this.at("**")) return base;
     this.p++;
     if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), "too many nested parentheses");
     try {
       const exp = this.factor();
-      return { _type: "BinOp", left: base, op: "Pow", right: exp, ...this.locFrom(base) };
+      return { _type: "BinOp", left: base, op: "Pow", right: exp, ...this.locFrom(s0) };
     } finally {
       this.depth--;
     }
@@ -1467,6 +1492,7 @@ export class Parser {
   }
 
   primary(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     let e = this.atom();
     for (;;) {
       const t = this.peek();
@@ -1474,29 +1500,34 @@ export class Parser {
       if (t.value === ".") {
         this.p++;
         const n = this.name();
-        e = { _type: "Attribute", value: e, attr: n.value, ctx: "Load", ...this.locFrom(e) };
+        e = { _type: "Attribute", value: e, attr: n.value, ctx: "Load", ...this.locFrom(s0) };
       } else if (t.value === "(") {
         this.p++;
         const r = this.callArguments(t);
-        e = { _type: "Call", func: e, args: r.args, keywords: r.keywords, ...this.locFrom(e) };
+        e = { _type: "Call", func: e, args: r.args, keywords: r.keywords, ...this.locFrom(s0) };
       } else if (t.value === "[") {
         this.p++;
         const slice = this.slices();
         this.expect("]");
-        e = { _type: "Subscript", value: e, slice, ctx: "Load", ...this.locFrom(e) };
+        e = { _type: "Subscript", value: e, slice, ctx: "Load", ...this.locFrom(s0) };
       } else return e;
     }
   }
 
   slices(): A.Expr {
+    const s0 = this.tokPos(this.peek());
     const first = this.slice();
-    if (!this.at(",")) return first;
+    if (!this.at(",")) {
+      // `a[*b]` is a one-element tuple.
+      if (first._type === "Starred") return { _type: "Tuple", elts: [first], ctx: "Load", ...this.locFrom(s0) };
+      return first;
+    }
     const elts = [first];
     while (this.eat(",")) {
       if (this.at("]")) break;
       elts.push(this.slice());
     }
-    return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(first) };
+    return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
   }
 
   slice(): A.Expr {
@@ -1515,7 +1546,7 @@ export class Parser {
     if (this.eat(":")) {
       if (!this.at("]") && !this.at(",")) step = this.expression();
     }
-    return { _type: "Slice", lower, upper, step, ...this.locFrom(lower ?? this.tokPos(s)) };
+    return { _type: "Slice", lower, upper, step, ...this.locFrom(this.tokPos(s)) };
   }
 
   /** Arguments of a call or class definition, after '('; consumes the closing ')'. */
@@ -1530,7 +1561,10 @@ export class Parser {
         this.p++;
         const v = this.expression();
         const st: A.Starred = { _type: "Starred", value: v, ctx: "Load", ...this.locFrom(this.tokPos(t)) };
-        if (sawDoubleStar) throw this.errorAtNode(st, "iterable argument unpacking follows keyword argument unpacking");
+        if (sawDoubleStar) {
+          const comma = this.toks[this.findTokenAt(st) - 1];
+          throw this.errorRange("iterable argument unpacking follows keyword argument unpacking", comma.lineno, comma.col, st.end_lineno, st.end_col_offset);
+        }
         args.push(st);
       } else if (t.type === TokenType.Op && t.value === "**") {
         this.p++;
@@ -1542,6 +1576,7 @@ export class Parser {
         const v = this.expression();
         keywords.push({ _type: "keyword", arg: t.value, value: v, ...this.locFrom(this.tokPos(t)) });
         sawKeyword = true;
+        if (!this.at(",") && !this.at(")")) this.invalidAfterExpression(v);
       } else {
         const e = this.namedExpression();
         if (this.at("for") || this.at("async")) {
@@ -1558,9 +1593,10 @@ export class Parser {
           const eq = this.peek();
           throw this.invalidKeywordArgument(e, eq);
         }
-        if (sawDoubleStar) throw this.errorAtNode(e, "positional argument follows keyword argument unpacking");
-        if (sawKeyword) throw this.errorAtNode(e, "positional argument follows keyword argument");
+        if (sawDoubleStar) throw this.errorAtToken(this.peek(), "positional argument follows keyword argument unpacking");
+        if (sawKeyword) throw this.errorAtToken(this.peek(), "positional argument follows keyword argument");
         args.push(e);
+        if (!this.at(",") && !this.at(")")) this.invalidAfterExpression(e);
       }
       if (!this.eat(",")) break;
     }
@@ -1699,25 +1735,46 @@ export class Parser {
     throw FAIL;
   }
 
-  /** invalid_expression: `a b` inside brackets → "Perhaps you forgot a comma?". Throws or returns. */
+  /**
+   * invalid_expression / invalid_legacy_expression: an expression directly followed by another one.
+   * `print x` → "Missing parentheses in call to 'print'"; `a b` inside brackets → "Perhaps you forgot a comma?".
+   * Throws the specific error or returns (the caller then fails generically).
+   */
   invalidAfterExpression(a: A.Expr): void {
     const t = this.peek();
     if (!this.startsExpressionForComma(t)) return;
-    const inParens = this.tk.tokens[this.p - 1] !== undefined && this.parenLevelAt(this.p - 1) > 0;
-    if (!inParens) return;
     const save = this.p;
     const saveMax = this.max;
+    const legacy = a._type === "Name" && (a.id === "print" || a.id === "exec");
     let b: A.Expr | null = null;
     try {
-      b = this.expression();
+      b = legacy ? this.starExpressions() : this.expression();
     } catch (e) {
       if (!(e instanceof ParseFail) && !(e instanceof PySyntaxError)) throw e;
     }
+    const bEnd = this.p - 1;
     this.p = save;
-    this.max = saveMax;
-    if (b === null) return;
-    const first = this.toks[this.findTokenAt(a)];
-    if (first !== undefined && first.type === TokenType.Name && (t.type === TokenType.String || t.type === TokenType.FStringStart) && a._type === "Name") return;
+    if (b === null) {
+      this.max = saveMax;
+      return;
+    }
+    if (legacy && a._type === "Name") {
+      throw this.errorFromTo(a, b, `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`);
+    }
+    const firstIdx = this.findTokenAt(a);
+    const ft = this.toks[firstIdx];
+    if (ft !== undefined && ft.type === TokenType.Name) {
+      const n = this.toks[firstIdx + 1];
+      const softKeyword = ft.value === "match" || ft.value === "case" || ft.value === "type" || ft.value === "_";
+      if (n.type === TokenType.String || n.type === TokenType.FStringStart || softKeyword) {
+        this.max = saveMax;
+        return;
+      }
+    }
+    if (this.parenLevelAt(bEnd) <= 0) {
+      this.max = saveMax;
+      return;
+    }
     throw this.errorFromTo(a, b, "invalid syntax. Perhaps you forgot a comma?");
   }
 
@@ -1833,7 +1890,11 @@ export class Parser {
       } else {
         const k = this.expression();
         if (!this.at(":")) {
-          if (this.at("}") || this.at(",")) throw this.errorAtToken(this.peek(), "':' expected after dictionary key");
+          if (this.at("}") || this.at(",")) {
+            const err = this.errorRange("':' expected after dictionary key", k.lineno, k.end_col_offset - 1, k.end_lineno, -1);
+            err.end_offset = 0;
+            throw err;
+          }
           throw FAIL;
         }
         this.p++;
@@ -1862,23 +1923,13 @@ export class Parser {
       }
     }
     const pieces: A.Expr[] = [];
+    const lit = new LiteralRun();
     let sawF = false;
     let sawBytes = false;
     let sawStr = false;
-    let text = "";
     let u = false;
-    // Consecutive literal pieces merge into one Constant spanning them.
-    let litStart: Token | null = null;
-    let litEnd: Token | null = null;
-    let litU = false;
-    const flush = (): void => {
-      if (litStart !== null && litEnd !== null && text.length > 0) {
-        pieces.push({ _type: "Constant", value: text, kind: litU ? "u" : null, ...this.span(litStart, litEnd) });
-      }
-      text = "";
-      litStart = litEnd = null;
-    };
     let bytesValue = "";
+    let text = "";
     for (;;) {
       const t = this.peek();
       if (t.type === TokenType.String) {
@@ -1892,52 +1943,16 @@ export class Parser {
           bytesValue += d.value;
           continue;
         }
-        if (litStart === null) {
-          litStart = t;
-          litU = d.u;
-        }
-        litEnd = t;
         text += d.value;
+        lit.add(d.value, this.span(t, t), d.u);
       } else if (t.type === TokenType.FStringStart) {
         sawF = true;
         sawStr = true;
         if (sawBytes) throw this.errorAtToken(this.peek(), "cannot mix bytes and nonbytes literals");
         this.p++;
-        const raw = /r/i.test(t.value.slice(0, 2));
-        for (;;) {
-          const m = this.peek();
-          if (m.type === TokenType.FStringEnd) {
-            this.p++;
-            break;
-          }
-          if (m.type === TokenType.FStringMiddle) {
-            this.p++;
-            const v = this.decodeFStringMiddle(m, raw);
-            if (v.length === 0) continue;
-            if (litStart === null) {
-              litStart = m;
-              litU = false;
-            }
-            litEnd = m;
-            text += v;
-            continue;
-          }
-          if (m.type === TokenType.Op && m.value === "{") {
-            const field = this.replacementField(raw);
-            if (field.debug !== null) {
-              if (litStart === null) {
-                litStart = field.open;
-                litU = false;
-              }
-              litEnd = field.close;
-              text += field.debug;
-            }
-            flush();
-            pieces.push(field.value);
-            continue;
-          }
-          throw FAIL;
-        }
+        const c0 = t.value.charCodeAt(0) | 0x20;
+        const c1 = t.value.charCodeAt(1) | 0x20;
+        this.fstringBody(c0 === 0x72 || c1 === 0x72, lit, pieces);
       } else break;
     }
     const end = this.last();
@@ -1947,8 +1962,30 @@ export class Parser {
     if (!sawF) {
       return { _type: "Constant", value: text, kind: u ? "u" : null, ...this.span(first, end) };
     }
-    flush();
+    lit.flush(pieces);
     return { _type: "JoinedStr", values: pieces, ...this.span(first, end) };
+  }
+
+  /** The middle parts of one f-string up to and including FSTRING_END. */
+  fstringBody(raw: boolean, lit: LiteralRun, pieces: A.Expr[]): void {
+    for (;;) {
+      const m = this.peek();
+      if (m.type === TokenType.FStringEnd) {
+        this.p++;
+        return;
+      }
+      if (m.type === TokenType.FStringMiddle) {
+        this.p++;
+        const v = this.decodeFStringMiddle(m, raw);
+        if (v.length > 0) lit.add(v, this.span(m, m), false);
+        continue;
+      }
+      if (m.type === TokenType.Op && m.value === "{") {
+        this.replacementField(raw, lit, pieces);
+        continue;
+      }
+      throw FAIL;
+    }
   }
 
   decodeString(t: Token): DecodedString {
@@ -1970,8 +2007,8 @@ export class Parser {
     }
   }
 
-  /** '{' expression ['='] ['!' NAME] [':' format_spec] '}' inside an f-string. */
-  replacementField(raw: boolean): { value: A.FormattedValue; debug: string | null; open: Token; close: Token } {
+  /** '{' expression ['='] ['!' NAME] [':' format_spec] '}' inside an f-string; appends to `pieces`. */
+  replacementField(raw: boolean, lit: LiteralRun, pieces: A.Expr[]): void {
     const open = this.next();
     this.fstringDepth++;
     let value: A.Expr;
@@ -1981,17 +2018,21 @@ export class Parser {
     } finally {
       this.fstringDepth--;
     }
-    let debug: string | null = null;
+    let debug = false;
     if (this.at("=")) {
-      const eq = this.next();
-      debug = this.src.slice(open.end, eq.end);
+      this.p++;
+      // The text of the expression, the '=' and the whitespace around it, up to what follows.
+      const nextTok = this.peek();
+      lit.add(this.src.slice(open.end, nextTok.start), { lineno: open.endLineno, col_offset: open.endCol, end_lineno: nextTok.lineno, end_col_offset: nextTok.col }, false);
+      debug = true;
     }
+    lit.flush(pieces);
     let conversion = -1;
     if (this.at("!")) {
       const bang = this.next();
       const c = this.peek();
       if (c.type !== TokenType.Name || c.start !== bang.end) {
-        throw this.errorAtToken(c.type === TokenType.Name ? c : bang, "f-string: missing conversion character");
+        throw this.errorAtToken(c, "f-string: missing conversion character");
       }
       this.p++;
       if (c.value === "s") conversion = 115;
@@ -2003,45 +2044,59 @@ export class Parser {
     if (this.at(":")) {
       const colon = this.next();
       const values: A.Expr[] = [];
-      let litStart: Token | null = null;
-      let litEnd: Token | null = null;
-      let text = "";
+      const specLit = new LiteralRun();
       for (;;) {
         const m = this.peek();
         if (m.type === TokenType.FStringMiddle) {
           this.p++;
           const v = this.decodeFStringMiddle(m, raw);
-          if (v.length === 0) continue;
-          if (litStart === null) litStart = m;
-          litEnd = m;
-          text += v;
+          if (v.length > 0) specLit.add(v, this.span(m, m), false);
         } else if (m.type === TokenType.Op && m.value === "{") {
-          if (litStart !== null && litEnd !== null) values.push({ _type: "Constant", value: text, kind: null, ...this.span(litStart, litEnd) });
-          litStart = litEnd = null;
-          text = "";
-          const f = this.replacementField(raw);
-          if (f.debug !== null) values.push({ _type: "Constant", value: f.debug, kind: null, ...this.span(f.open, f.close) });
-          values.push(f.value);
+          this.replacementField(raw, specLit, values);
         } else break;
       }
-      if (litStart !== null && litEnd !== null) values.push({ _type: "Constant", value: text, kind: null, ...this.span(litStart, litEnd) });
+      specLit.flush(values);
       formatSpec = { _type: "JoinedStr", values, ...this.locFrom(this.tokPos(colon)) };
     }
     if (!this.at("}")) {
       const t = this.peek();
       if (t.type === TokenType.FStringEnd || t.type === TokenType.Newline || t.type === TokenType.EndMarker) throw this.errorAtToken(t, "f-string: expecting '}'");
-      if (conversion === -1 && formatSpec === null && debug === null) throw this.errorAtToken(t, "f-string: expecting '=', or '!', or ':', or '}'");
-      if (formatSpec === null && debug !== null && conversion === -1) throw this.errorAtToken(t, "f-string: expecting '!', or ':', or '}'");
+      if (conversion === -1 && formatSpec === null && !debug) throw this.errorAtToken(t, "f-string: expecting '=', or '!', or ':', or '}'");
+      if (formatSpec === null && debug && conversion === -1) throw this.errorAtToken(t, "f-string: expecting '!', or ':', or '}'");
       if (formatSpec === null) throw this.errorAtToken(t, "f-string: expecting ':' or '}'");
       throw this.errorAtToken(t, "f-string: expecting '}'");
     }
     const close = this.next();
-    if (debug !== null && conversion === -1 && formatSpec === null) conversion = 114;
-    return {
-      value: { _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...this.span(open, close) },
-      debug,
-      open,
-      close,
-    };
+    if (debug && conversion === -1 && formatSpec === null) conversion = 114;
+    pieces.push({ _type: "FormattedValue", value, conversion, format_spec: formatSpec, ...this.span(open, close) });
   }
+}
+
+/** Adjacent literal parts of an f-string (and concatenated strings) merged into one Constant spanning them. */
+class LiteralRun {
+  text = "";
+  start: A.Located | null = null;
+  end: A.Located | null = null;
+  u = false;
+
+  add(text: string, loc: A.Located, u: boolean): void {
+    if (this.start === null) {
+      this.start = loc;
+      this.u = u;
+    }
+    this.end = loc;
+    this.text += text;
+  }
+
+  flush(into: A.Expr[]): void {
+    if (this.start !== null && this.end !== null && this.text.length > 0) {
+      const s = this.start;
+      const e = this.end;
+      into.push({ _type: "Constant", value: this.text, kind: this.u ? "u" : null, lineno: s.lineno, col_offset: s.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset });
+    }
+    this.text = "";
+    this.start = this.end = null;
+    this.u = false;
+  }
+
 }
