@@ -217,6 +217,8 @@ export async function build(settings: BuildSettings, log: Logger = makeLogger(se
   const warnPath = join(workDir, `warn-${settings.name}.txt`);
   writeFileSync(warnPath, formatWarnFile(graph));
   for (const line of summarize(graph, warnPath)) log.warn(line);
+  // Stubs before compiling: a download problem should surface before minutes of work, not after.
+  const stubs = await obtainStubs(settings, log);
   const { files, modules, entry } = collectArchive(settings, graph, cache, roots);
   log.info(`${graph.modules.size + 1} modules (${cache.compiled} compiled, ${cache.fromCache} from cache), ${files.length} archive entries`);
 
@@ -231,31 +233,42 @@ export async function build(settings: BuildSettings, log: Logger = makeLogger(se
   });
   const archiveSha256 = sha256Hex(archive);
 
-  const { outputs, injectMs } = await produceExecutables(settings, archive, archiveSha256, workDir, log);
+  const { outputs, injectMs } = await produceExecutables(settings, archive, archiveSha256, workDir, log, stubs);
   const totalMs = performance.now() - started;
   log.info(`built ${outputs.map((o) => o.path).join(", ")} in ${(totalMs / 1000).toFixed(1)} s (injection ${(injectMs / 1000).toFixed(1)} s)`);
   return { outputs, archiveSha256, stats: { modules: graph.modules.size + 1, compiled: cache.compiled, fromCache: cache.fromCache, injectMs, totalMs } };
 }
 
-/** Stubs -> blob -> injection for every target; the results are moved into dist/ only when all exist. */
-export async function produceExecutables(settings: BuildSettings, archive: Buffer, archiveSha256: string, workDir: string, log: Logger) {
+export interface StubSet {
+  stubs: Stub[];
+  /** A Node of the stubs' version that runs here: it writes the SEA blob. */
+  blobNode: string;
+  version: string;
+}
+
+/** The stub of every target (or the --node-binary one), all of one Node version, plus the Node that makes the blob. */
+export async function obtainStubs(settings: BuildSettings, log: Logger): Promise<StubSet> {
   const progress = Boolean(process.stderr.isTTY);
   const stubs: Stub[] = [];
-  let targets = settings.targets;
   if (settings.nodeBinary) {
-    const local = localStub(settings.nodeBinary, settings.nodeVersion);
-    stubs.push(local);
-    targets = [local.target];
+    stubs.push(localStub(settings.nodeBinary, settings.nodeVersion));
   } else {
-    for (const t of targets) stubs.push(await obtainStub(t, settings.nodeVersion, { log, progress }));
+    for (const t of settings.targets) stubs.push(await obtainStub(t, settings.nodeVersion, { log, progress }));
   }
   const versions = new Set(stubs.map((s) => s.version));
   if (versions.size > 1) throw new PypackError(`the stubs have different Node versions (${[...versions].join(", ")}); one blob cannot serve them all`);
   const version = stubs[0].version;
-  // The blob must come from a Node of the stubs' version that runs here.
+  // The blob format follows the Node version, so the blob must come from a Node of that version that runs here.
   const host = hostTarget();
   const blobNode = stubs.find((s) => s.target === host)?.path ?? (host ? (await obtainStub(host, version, { log, progress })).path : null);
   if (!blobNode) throw new PypackError(`cannot make SEA blobs on this machine (${process.platform}-${process.arch}): no Node ${version} runs here`);
+  return { stubs, blobNode, version };
+}
+
+/** Blob -> injection for every target; the results are moved into dist/ only when all exist. */
+export async function produceExecutables(settings: BuildSettings, archive: Buffer, archiveSha256: string, workDir: string, log: Logger, stubSet?: StubSet) {
+  const { stubs, blobNode, version } = stubSet ?? (await obtainStubs(settings, log));
+  const targets = stubs.map((s) => s.target);
 
   const runtime = readFileSync(runtimeBundlePath());
   const multi = targets.length > 1;

@@ -116,8 +116,13 @@ function npmDist(pkg: string, version: string): DistInfo {
   });
   if (r.error) throw new Error(`cannot run npm: ${r.error.message}`);
   if (r.status !== 0) {
-    const why = (r.stderr || r.stdout).split("\n").find((l) => /npm (error|ERR!)/.test(l) && !/A complete log/.test(l));
-    throw new Error(why ? why.replace(/^npm (error|ERR!)\s*/, "") : `npm view ${pkg}@${version} failed`);
+    const lines = (r.stderr || r.stdout)
+      .split("\n")
+      .filter((l) => /npm (error|ERR!)/.test(l) && !/A complete log|^npm (error|ERR!)\s*$/.test(l))
+      .map((l) => l.replace(/^npm (error|ERR!)\s*/, ""));
+    // npm's most telling line names the failed request (FetchError ...) or the missing version (404 ...).
+    const why = lines.find((l) => /FetchError|reason:/.test(l)) ?? lines.find((l) => /^404 /.test(l)) ?? lines[0];
+    throw new Error(why ?? `npm view ${pkg}@${version} failed`);
   }
   const parsed = JSON.parse(r.stdout || "null") as DistInfo | null;
   if (!parsed || !parsed.tarball || !parsed.integrity) throw new Error(`npm has no ${pkg}@${version}`);
