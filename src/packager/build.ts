@@ -265,6 +265,17 @@ export async function obtainStubs(settings: BuildSettings, log: Logger): Promise
   return { stubs, blobNode, version };
 }
 
+/** Where a --onedir executable built from exactly these inputs is kept (one per target: older ones are replaced). */
+function onedirCache(workDir: string, target: Target, stub: Stub, input: { blob: Buffer; identifier: string; windows: { icon?: Uint8Array; windowed: boolean } }): string {
+  const st = statSync(stub.path);
+  const key = createHash("sha256")
+    .update(JSON.stringify([target, stub.version, stub.path, st.size, st.mtimeMs, input.identifier, input.windows.windowed]))
+    .update(input.blob)
+    .update(input.windows.icon ?? new Uint8Array())
+    .digest("hex");
+  return join(workDir, "onedir-cache", target, key);
+}
+
 /** Blob -> injection for every target; the results are moved into dist/ only when all exist. */
 export async function produceExecutables(settings: BuildSettings, archive: Buffer, archiveSha256: string, workDir: string, log: Logger, stubSet?: StubSet) {
   const { stubs, blobNode, version } = stubSet ?? (await obtainStubs(settings, log));
@@ -314,16 +325,22 @@ export async function produceExecutables(settings: BuildSettings, archive: Buffe
     const outPath = settings.mode === "onefile" ? from : join(from, exe);
     mkdirSync(dirname(outPath), { recursive: true });
     const icon = settings.icon ? readFileSync(settings.icon) : undefined;
-    const timings = await injectExecutable({
-      target: t,
-      stubPath: stub.path,
-      blob,
-      outPath,
-      identifier: settings.name,
-      windows: { name: settings.name, icon, windowed: settings.windowed },
-    });
-    injectMs += timings.postjectMs + timings.prepareMs + timings.finishMs;
-    log.debug(`${t}: prepare ${timings.prepareMs.toFixed(0)} ms, postject ${timings.postjectMs.toFixed(0)} ms, finish ${timings.finishMs.toFixed(0)} ms`);
+    const input = { target: t, stubPath: stub.path, blob, outPath, identifier: settings.name, windows: { name: settings.name, icon, windowed: settings.windowed } };
+    // --onedir executables do not embed the archive, so they only change with the stub, runtime or resources: reuse them.
+    const cached = settings.mode === "onedir" ? onedirCache(workDir, t, stub, input) : null;
+    if (cached && existsSync(cached)) {
+      copyFileSync(cached, outPath);
+      log.debug(`${t}: executable unchanged, reused ${cached}`);
+    } else {
+      const timings = await injectExecutable(input);
+      injectMs += timings.postjectMs + timings.prepareMs + timings.finishMs;
+      log.debug(`${t}: prepare ${timings.prepareMs.toFixed(0)} ms, postject ${timings.postjectMs.toFixed(0)} ms, finish ${timings.finishMs.toFixed(0)} ms`);
+      if (cached) {
+        rmSync(dirname(cached), { recursive: true, force: true });
+        mkdirSync(dirname(cached), { recursive: true });
+        copyFileSync(outPath, cached);
+      }
+    }
     staged.push({ target: t, from, to });
   }
   for (const s of staged) moveInto(s.from, s.to);

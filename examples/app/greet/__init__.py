@@ -1,0 +1,5 @@
+from .words import GREETING
+
+
+def greeting(name):
+    return f"{GREETING}, {name}!"

@@ -1,0 +1,5 @@
+from . import words
+
+
+def shout(text):
+    return f"{text.upper()}! ({len(words.GREETING)})"
