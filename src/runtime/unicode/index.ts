@@ -137,3 +137,12 @@ export {
   /** Identifier continuation: XID_Continue. */
   isIdentifierContinue,
 } from "./casing";
+
+// The databases as objects (unicodedata's module functions and unicodedata.ucd_3_2_0).
+export {
+  /** Unicode 15.0.0, the unicodedata module-level functions. */
+  ucd1500,
+  /** Unicode 3.2.0 as CPython's ucd_3_2_0 reports it (stringprep, idna). */
+  ucd320,
+  type UnicodeDatabase,
+} from "./ucd";

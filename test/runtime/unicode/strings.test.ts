@@ -98,3 +98,31 @@ json.dumps([[[ord(c) for c in u.normalize(f, s)] + [u.is_normalized(f, s)] for f
     expect(bad).toEqual([]);
   });
 });
+
+describe("unicodedata.ucd_3_2_0.normalize on mark sequences vs CPython 3.12.7", () => {
+  // Adds characters assigned after 3.2.0 and the CJK compatibility ideographs corrected after it.
+  const pool = [...NORMALIZATION_POOL, 0xf951, 0x2f868, 0x2f874, 0x2f91f, 0x1e4ec, 0x0d4e, 0x1f600, 0x0220, 0x1d1bb];
+  const samples = randomStrings(pool, 1500, 6, 4242);
+  const FORMS = ["NFC", "NFD", "NFKC", "NFKD"] as const;
+
+  it("agree for all four forms", async () => {
+    const oracle = JSON.parse(await runPyodide(`
+import json, unicodedata
+o = unicodedata.ucd_3_2_0
+samples = ["".join(map(chr, s)) for s in json.loads(INPUT)]
+json.dumps([[[ord(c) for c in o.normalize(f, s)] + [o.is_normalized(f, s)] for f in ("NFC", "NFD", "NFKC", "NFKD")]
+            for s in samples])
+`, samples)) as (number | boolean)[][][];
+    const bad: string[] = [];
+    samples.forEach((sample, i) => {
+      const s = String.fromCodePoint(...sample);
+      FORMS.forEach((f, k) => {
+        const ours = [...cps(U.ucd320.normalize(f, s)), U.ucd320.isNormalized(f, s)];
+        if (JSON.stringify(ours) !== JSON.stringify(oracle[i][k]) && bad.length < 20) {
+          bad.push(`${f} ${sample.map((c) => c.toString(16))}: ours ${JSON.stringify(ours)}, CPython ${JSON.stringify(oracle[i][k])}`);
+        }
+      });
+    });
+    expect(bad).toEqual([]);
+  });
+});

@@ -176,6 +176,99 @@ function blob(name: string, doc: string, w: ByteWriter): string {
   return `/** ${doc} */\nexport const ${name} =\n${lines.join(" +\n")};\n\n`;
 }
 
+const AGES_IN_3_2 = new Set(["1.1", "2.0", "2.1", "3.0", "3.1", "3.2"]);
+
+// CPython's frozen Unicode 3.2.0 view (unicodedata.ucd_3_2_0) is the source of the 3.2.0 property values: the UCD
+// 3.2.0 files are not packaged anywhere on the build machine, and CPython's snapshot is exactly what ucd_3_2_0 must
+// reproduce. Any python3 works: ucd_3_2_0 answers are the same in every CPython 3.x.
+const UCD32_SCRIPT = `
+import sys, unicodedata
+o = unicodedata.ucd_3_2_0
+assert o.unidata_version == "3.2.0"
+out = []
+for c in range(0x110000):
+    ch = chr(c)
+    if o.category(ch) != "Cn":
+        out.append("%X;%s;%s;%s;%d;%d;%r" % (c, o.category(ch), o.bidirectional(ch), o.east_asian_width(ch),
+                   o.mirrored(ch), o.decimal(ch, -1), o.numeric(ch, None)))
+sys.stdout.write("\\n".join(out))
+`;
+
+/**
+ * Unicode 3.2.0 deltas in CPython's change-record model: code points assigned since 3.2 (from DerivedAge.txt),
+ * and for the others each of category, bidi class, width, mirrored, decimal and numeric value that differs.
+ */
+function ucd32Deltas(dir: string, table: (UcdRow | undefined)[], widths: string[]): ByteWriter {
+  const assigned32 = new Uint8Array(MAX_CP);
+  for (const [range, age] of readUcd(dir, "DerivedAge.txt")) {
+    if (!AGES_IN_3_2.has(age)) continue;
+    const [lo, hi] = expandRange(range);
+    assigned32.fill(1, lo, hi + 1);
+  }
+  const old = new Map<number, string[]>();
+  const dump = execFileSync("python3", ["-c", UCD32_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 28 });
+  for (const line of dump.split("\n")) {
+    const f = line.split(";");
+    old.set(parseInt(f[0], 16), f.slice(1));
+  }
+  const unassigned: number[] = [];
+  const changes: number[] = [];
+  const changesNumeric: string[] = [];
+  for (let cp = 0; cp < MAX_CP; cp++) {
+    const row = table[cp];
+    if (!row) continue;
+    const o = old.get(cp);
+    if (!assigned32[cp] !== !o) throw new Error(`DerivedAge and ucd_3_2_0 disagree on U+${cp.toString(16)}`);
+    if (!o) {
+      unassigned.push(cp);
+      continue;
+    }
+    const [cat, bidi, eaw, mirrored, decimal, numeric] = o;
+    const newDecimal = row.decimal ? parseInt(row.decimal, 10) : -1;
+    const newNumeric = row.numeric ? row.numeric : "None";
+    const oldNumeric = numeric; // a float repr, or "None"
+    const diff = [
+      cat !== row.category ? CATEGORY_NAMES.indexOf(cat) : -1,
+      bidi !== row.bidi ? BIDI_NAMES.indexOf(bidi) : -1,
+      eaw !== (widths[cp] || "N") ? EAW_NAMES.indexOf(eaw) : -1,
+      Number(mirrored) !== (row.mirrored ? 1 : 0) ? Number(mirrored) : -1,
+      Number(decimal) !== newDecimal ? Number(decimal) : -1,
+    ];
+    const numericChanged = oldNumeric !== "None" && newNumeric !== "None"
+      ? Number(oldNumeric) !== numericOf(newNumeric)
+      : oldNumeric !== newNumeric;
+    if (diff.every((d) => d === -1) && !numericChanged) continue;
+    if (diff.slice(0, 3).some((d) => d < -1)) throw new Error(`unknown 3.2.0 property value at U+${cp.toString(16)}`);
+    // Each field stored +1 so that 0 means "unchanged".
+    changes.push(cp, ...diff.map((d) => d + 1), numericChanged ? 1 : 0);
+    if (numericChanged) changesNumeric.push(oldNumeric);
+  }
+  const w = new ByteWriter();
+  // Unassigned code points as (start, length) runs.
+  const runs: number[] = [];
+  for (let i = 0; i < unassigned.length; ) {
+    let j = i;
+    while (j + 1 < unassigned.length && unassigned[j + 1] === unassigned[j] + 1) j++;
+    runs.push(unassigned[i], j - i + 1);
+    i = j + 1;
+  }
+  w.array(runs);
+  w.array(changes);
+  w.string(changesNumeric.join(";"));
+  // Corrections made in a version after 3.2.0 (the file's fourth field): 3.2.0 still had the original mapping.
+  const corrections = readUcd(dir, "NormalizationCorrections.txt")
+    .filter((f) => !AGES_IN_3_2.has(f[3].split(".").slice(0, 2).join(".")))
+    .flatMap((f) => [parseInt(f[0], 16), parseInt(f[1], 16)]);
+  w.array(corrections);
+  console.log(`UCD 3.2.0: ${runs.length / 2} unassigned runs, ${changes.length / 7} changed records`);
+  return w;
+}
+
+function numericOf(text: string): number {
+  const slash = text.indexOf("/");
+  return slash < 0 ? Number(text) : Number(text.slice(0, slash)) / Number(text.slice(slash + 1));
+}
+
 function main(): void {
   const dir = process.argv[2] ?? "/usr/share/unicode";
   const table = parseUnicodeData(dir);
@@ -258,7 +351,9 @@ function main(): void {
     `export const LATIN1_FLAGS: readonly number[] = [${latin1.join(", ")}];\n\n` +
     blob("CORE_BLOB", "Two-level code point -> record index, record columns, numeric value texts.", core) +
     blob("CASE_BLOB", "Extended (multi-character / folding) case mappings.", casing) +
-    blob("DECOMP_BLOB", "Decomposition mappings and composition exclusions.", decomp);
+    blob("DECOMP_BLOB", "Decomposition mappings and composition exclusions.", decomp) +
+    blob("UCD32_BLOB", "Unicode 3.2.0 deltas (unicodedata.ucd_3_2_0): unassigned runs, changed records.",
+      ucd32Deltas(dir, table, widths));
   writeFileSync(join(__dirname, "..", "data.generated.ts"), out);
   console.log(`${records.length} records, shift ${split.shift}, index1 ${split.index1.length}, ` +
     `index2 ${split.index2.length}, ${extended.length} extended casings, ${decompCount} decompositions, ` +
