@@ -25,7 +25,19 @@ interface Case {
   runs: Run[];
 }
 
-const cases: Case[] = JSON.parse(readFileSync(path.join(__dirname, "golden.json"), "utf8"));
+interface BigCase {
+  p: string;
+  code: number[];
+  groups: number;
+  unit: string;
+  times: number;
+  tail: string;
+  m: Regs;
+  f: Regs;
+}
+
+const golden: { cases: Case[]; big: BigCase[] } = JSON.parse(readFileSync(path.join(__dirname, "golden.json"), "utf8"));
+const cases = golden.cases;
 
 function regsOf(st: SreState, ok: boolean): Regs {
   if (!ok) return null;
@@ -73,6 +85,20 @@ describe("_sre engine vs CPython 3.12 golden results", () => {
     it(`#${i} ${JSON.stringify(c.p)} flags=${c.flags}`, () => {
       const { got, want } = runCase(c);
       expect(got).toEqual(want);
+    });
+  }
+});
+
+describe("_sre engine on long subjects (explicit stack, no JS recursion)", () => {
+  for (const c of golden.big) {
+    it(`${JSON.stringify(c.p)} over ${JSON.stringify(c.unit)} x ${c.times} + ${JSON.stringify(c.tail)}`, () => {
+      const st = new SreState(Uint32Array.from(c.code), c.groups);
+      const text = textFromString(c.unit.repeat(c.times) + c.tail);
+      st.reset(text);
+      const m = regsOf(st, st.match(false));
+      st.reset(text);
+      const f = regsOf(st, st.match(true));
+      expect({ m, f }).toEqual({ m: c.m, f: c.f });
     });
   }
 });

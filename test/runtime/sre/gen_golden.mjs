@@ -19,4 +19,4 @@ try {
   process.exit(1);
 }
 writeFileSync(out, json);
-console.log(`wrote ${out} (${(json.length / 1024).toFixed(0)} KiB, ${JSON.parse(json).length} patterns)`);
+console.log(`wrote ${out} (${(json.length / 1024).toFixed(0)} KiB, ${JSON.parse(json).cases.length} patterns)`);

@@ -291,4 +291,27 @@ for p, flags, subjects in CASES:
         runs.append(r)
     out.append({"p": p.decode("latin-1") if isinstance(p, bytes) else p, "bytes": isinstance(p, bytes),
                 "flags": allflags, "code": code, "groups": groups, "runs": runs})
-json.dumps(out, ensure_ascii=True)
+# Long subjects (built as unit * times + tail on both sides): deep backtracking must not overflow any stack.
+BIG = [
+    ("(a|b)*c", "ab", 100000, "c"),
+    ("(a|b)*c", "ab", 100000, "d"),
+    ("(?:a|b)*?c", "ab", 100000, "c"),
+    ("(ab)*", "ab", 100000, "x"),
+    ("(?:(a)|b)+$", "ab", 50000, ""),
+    ("(a|b)++c", "ab", 100000, "c"),
+    ("(?>(?:a|b)*)c", "ab", 100000, "c"),
+    ("\\w+\\s", "word", 100000, " "),
+    ("(.)*x", "ab", 100000, "x"),
+    ("(?:a|b)*(?<=b)c", "ab", 100000, "c"),
+    ("(a|b)*?(?=c)", "ab", 100000, "c"),
+    ("(?:x|ab)*(c)", "ab", 100000, "c"),
+]
+big = []
+for p, unit, times, tail in BIG:
+    subject = unit * times + tail
+    code, groups, allflags = code_for(p, 0)
+    rx = re.compile(p)
+    big.append({"p": p, "code": code, "groups": groups, "unit": unit, "times": times, "tail": tail,
+                "m": regs(rx.match(subject)), "f": regs(rx.fullmatch(subject))})
+
+json.dumps({"cases": out, "big": big}, ensure_ascii=True)
