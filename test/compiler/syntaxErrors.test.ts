@@ -1,9 +1,7 @@
 // Golden syntax errors: every invalid program of golden/syntax-error-cases.txt fails with CPython 3.12.7's class, message, line, offsets and text.
 import { describe, expect, it } from "vitest";
-import { type ErrorRecord, type FrontEnd, errorRecordOf, loadFrontEnd } from "../support/frontEnd";
-import { type GoldenCase, readCases, readGolden } from "../support/syntaxErrorCases";
-
-const FIELDS = ["kind", "msg", "lineno", "offset", "end_lineno", "end_offset", "text"] as const;
+import { loadFrontEnd } from "../support/frontEnd";
+import { type CaseOutcome, checkCase, readCases, readGolden } from "../support/syntaxErrorCases";
 
 // Messages the issue names; each must be covered by at least one golden case ("N" stands for a line number).
 const REQUIRED_MESSAGES = [
@@ -47,24 +45,6 @@ const REQUIRED_MESSAGES = [
   "named arguments must follow bare *",
 ];
 
-type Outcome = { case: GoldenCase; ok: true } | { case: GoldenCase; ok: false; why: string };
-
-function checkCase(fe: FrontEnd, c: GoldenCase): Outcome {
-  let got: ReturnType<typeof errorRecordOf>;
-  try {
-    fe.parse(c.source, "<test>", c.mode);
-    return { case: c, ok: false, why: "parsed without error" };
-  } catch (e) {
-    got = errorRecordOf(fe, e);
-  }
-  if (got.ok === "crash") return { case: c, ok: false, why: `JS exception ${got.message.split("\n")[0]}` };
-  const ours = got as ErrorRecord;
-  const diffs = FIELDS.filter((f) => ours[f] !== c.expected[f]).map(
-    (f) => `${f}: ours ${JSON.stringify(ours[f])} cpython ${JSON.stringify(c.expected[f])}`,
-  );
-  return diffs.length === 0 ? { case: c, ok: true } : { case: c, ok: false, why: diffs.join("; ") };
-}
-
 describe("golden syntax errors (CPython 3.12.7)", () => {
   const golden = readGolden();
 
@@ -82,7 +62,7 @@ describe("golden syntax errors (CPython 3.12.7)", () => {
   it("every case fails exactly as in CPython 3.12.7", async () => {
     const fe = await loadFrontEnd();
     const outcomes = golden.cases.map((c) => checkCase(fe, c));
-    const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+    const failures = outcomes.filter((o): o is Extract<CaseOutcome, { ok: false }> => !o.ok);
     const byMessage = new Map<string, number>();
     for (const f of failures) byMessage.set(f.case.expected.msg, (byMessage.get(f.case.expected.msg) ?? 0) + 1);
     const top = [...byMessage].sort((a, b) => b[1] - a[1]).slice(0, 15);

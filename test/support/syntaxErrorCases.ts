@@ -1,7 +1,7 @@
 // Reads test/compiler/golden/syntax-error-cases.txt (invalid programs, one `### NAME [FLAGS]` header each) and the golden JSON generated from it.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { ErrorRecord, ParseMode } from "./frontEnd";
+import { type ErrorRecord, type FrontEnd, type ParseMode, errorRecordOf } from "./frontEnd";
 
 export const CASES_FILE = resolve(__dirname, "../compiler/golden/syntax-error-cases.txt");
 export const GOLDEN_FILE = resolve(__dirname, "../compiler/golden/syntax-errors.json");
@@ -84,4 +84,24 @@ export function readCases(): SyntaxErrorCase[] {
 
 export function readGolden(): Golden {
   return JSON.parse(readFileSync(GOLDEN_FILE, "utf8")) as Golden;
+}
+
+const FIELDS = ["kind", "msg", "lineno", "offset", "end_lineno", "end_offset", "text"] as const;
+
+export type CaseOutcome = { case: GoldenCase; ok: true } | { case: GoldenCase; ok: false; why: string; fields: string[] };
+
+/** Parses one golden case with our front end and compares the error with CPython's, field by field. */
+export function checkCase(fe: FrontEnd, c: GoldenCase): CaseOutcome {
+  let got: ReturnType<typeof errorRecordOf>;
+  try {
+    fe.parse(c.source, "<test>", c.mode);
+    return { case: c, ok: false, why: "parsed without error", fields: ["accepted"] };
+  } catch (e) {
+    got = errorRecordOf(fe, e);
+  }
+  if (got.ok === "crash") return { case: c, ok: false, why: `JS exception ${got.message.split("\n")[0]}`, fields: ["crash"] };
+  const ours = got as ErrorRecord;
+  const fields = FIELDS.filter((f) => ours[f] !== c.expected[f]);
+  const why = fields.map((f) => `${f}: ours ${JSON.stringify(ours[f])} cpython ${JSON.stringify(c.expected[f])}`).join("; ");
+  return fields.length === 0 ? { case: c, ok: true } : { case: c, ok: false, why, fields };
 }
