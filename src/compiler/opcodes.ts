@@ -193,7 +193,7 @@ export enum ArgKind {
   UnpackEx,
   /** RAISE_VARARGS: 0 (re-raise), 1 (raise exc), 2 (raise exc from cause). */
   RaiseForm,
-  /** RERAISE: nonzero means pop `lasti` below the exception and restore it as the frame's lasti. */
+  /** RERAISE: nonzero means the item that many places below the exception is a saved `lasti` to restore. */
   Reraise,
   /** GET_AWAITABLE: 0 plain await, 1 after __aenter__, 2 after __aexit__. */
   AwaitWhere,
@@ -468,7 +468,8 @@ const ROWS: readonly OpInfo[] = [
   // (left, right -- bool)
   { op: Op.IS_OP, name: "IS_OP", arg: ArgKind.Invert, flags: A, effect: fixed(-1) },
   { op: Op.CONTAINS_OP, name: "CONTAINS_OP", arg: ArgKind.Invert, flags: A | R, effect: fixed(-1) },
-  // ([lasti if arg], exc --) re-raises exc keeping its traceback
+  // (values[arg], exc -- values[arg]) re-raises exc keeping its traceback; when arg != 0, values[0] (the item arg
+  // places below exc) is the `lasti` int pushed by a lasti handler and becomes the frame's lasti again
   { op: Op.RERAISE, name: "RERAISE", arg: ArgKind.Reraise, flags: A | OpFlag.Terminates | R, effect: fixed(-1) },
   // pushes a copy of the item at depth arg (1-based: COPY 1 duplicates TOS)
   { op: Op.COPY, name: "COPY", arg: ArgKind.Count, flags: A, effect: fixed(1) },
@@ -550,8 +551,9 @@ const ROWS: readonly OpInfo[] = [
   // handler's entry depth relative to here (exception pushed, plus lasti for SETUP_CLEANUP / SETUP_WITH).
   { op: Op.SETUP_FINALLY, name: "SETUP_FINALLY", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Conditional | OpFlag.Pseudo | OpFlag.BlockPush, effect: (_, j) => (j ? 1 : 0) },
   { op: Op.SETUP_CLEANUP, name: "SETUP_CLEANUP", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Conditional | OpFlag.Pseudo | OpFlag.BlockPush, effect: (_, j) => (j ? 2 : 0) },
-  // the with-statement body: the handler sees (exit, lasti, exc); the region starts after the enter result is gone
-  { op: Op.SETUP_WITH, name: "SETUP_WITH", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Conditional | OpFlag.Pseudo | OpFlag.BlockPush, effect: (_, j) => (j ? 2 : 0) },
+  // set up right after BEFORE_WITH, with (exit, enter_result) on the stack: the handler sees (exit, lasti, exc),
+  // i.e. the enter result's slot is reused (CPython's convention: +1 relative to the setup point)
+  { op: Op.SETUP_WITH, name: "SETUP_WITH", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Conditional | OpFlag.Pseudo | OpFlag.BlockPush, effect: (_, j) => (j ? 1 : 0) },
   { op: Op.POP_BLOCK, name: "POP_BLOCK", arg: NONE, flags: OpFlag.Pseudo, effect: fixed(0) },
   { op: Op.JUMP, name: "JUMP", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Terminates | OpFlag.Pseudo, effect: fixed(0) },
   { op: Op.JUMP_NO_INTERRUPT, name: "JUMP_NO_INTERRUPT", arg: ArgKind.Jump, flags: A | OpFlag.Jump | OpFlag.Terminates | OpFlag.Pseudo, effect: fixed(0) },

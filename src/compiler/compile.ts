@@ -1,0 +1,116 @@
+// Public compiler API: source or AST -> CodeObject (future features, constant folding, symbol table, code generation).
+import type * as ast from "./ast";
+import { CodeGenerator } from "./codegen";
+import {
+  CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL, CO_FUTURE_GENERATOR_STOP, PyCF_ALLOW_TOP_LEVEL_AWAIT, PyCF_MASK, type CodeObject,
+} from "./code";
+import { optimizeAst } from "./optimizer";
+import { parse } from "./parser";
+import { allowTopLevelAwaitFlag, buildSymbolTable, syntaxErrorAt } from "./symtable";
+
+export type CompileMode = "exec" | "eval" | "single";
+
+export interface CompileOptions {
+  /** 0 (default), 1 (-O: no asserts, __debug__ False), 2 (-OO: also no docstrings). */
+  optimize?: 0 | 1 | 2;
+  /** PyCF_* and CO_FUTURE_* bits, as compile()'s flags argument. */
+  flags?: number;
+}
+
+/** Location of the last future statement; -1 when none. */
+interface FutureInfo {
+  features: number;
+  lineno: number;
+  col: number;
+}
+
+/** CPython's future.c: reads `from __future__ import ...` at the top of a module. */
+function parseFuture(mod: ast.Mod, filename: string, lines: readonly string[] | null): FutureInfo {
+  const info: FutureInfo = { features: 0, lineno: -1, col: -1 };
+  if (mod._type !== "Module" && mod._type !== "Interactive") return info;
+  const body = mod.body;
+  let i = 0;
+  const first = body[0];
+  if (first && first._type === "Expr" && first.value._type === "Constant" && typeof first.value.value === "string") i++;
+  for (; i < body.length; i++) {
+    const s = body[i];
+    if (s._type !== "ImportFrom" || s.module !== "__future__") break;
+    for (const alias of s.names) {
+      switch (alias.name) {
+        case "nested_scopes":
+        case "generators":
+        case "division":
+        case "absolute_import":
+        case "with_statement":
+        case "print_function":
+        case "unicode_literals":
+          break;
+        case "generator_stop":
+          info.features |= CO_FUTURE_GENERATOR_STOP;
+          break;
+        case "barry_as_FLUFL":
+          info.features |= CO_FUTURE_BARRY_AS_BDFL;
+          break;
+        case "annotations":
+          info.features |= CO_FUTURE_ANNOTATIONS;
+          break;
+        case "braces":
+          throw syntaxErrorAt(filename, "not a chance", s, lines);
+        default:
+          throw syntaxErrorAt(filename, `future feature ${alias.name} is not defined`, s, lines);
+      }
+    }
+    info.lineno = s.lineno;
+    info.col = s.col_offset;
+  }
+  return info;
+}
+
+/** Raises for `from __future__` imports that follow other statements (checked by compile.c in CPython). */
+function checkLateFutureImports(stmts: readonly ast.Stmt[], future: FutureInfo, filename: string, lines: readonly string[] | null): void {
+  for (const s of stmts) {
+    if (s._type === "ImportFrom" && s.module === "__future__" && (s.level ?? 0) === 0) {
+      const after = s.lineno > future.lineno || (s.lineno === future.lineno && s.col_offset > future.col);
+      if (after) throw syntaxErrorAt(filename, "from __future__ imports must occur at the beginning of the file", s, lines);
+    }
+  }
+}
+
+function splitLines(source: string): string[] {
+  const lines = source.split(/(?<=\n)/);
+  return lines;
+}
+
+/** Compiles an AST (which is constant-folded in place). Throws PySyntaxError. */
+export function compileAst(mod: ast.Mod, filename: string, mode: CompileMode, opts: CompileOptions = {}, source?: string): CodeObject {
+  const lines = source !== undefined ? splitLines(source) : null;
+  const optimize = opts.optimize ?? 0;
+  const flags = opts.flags ?? 0;
+  const future = parseFuture(mod, filename, lines);
+  if (mod._type === "Module" || mod._type === "Interactive") checkLateFutureImports(mod.body, future, filename, lines);
+  const features = (flags & PyCF_MASK) | future.features;
+  optimizeAst(mod, { optimize, futureFeatures: features });
+  const topLevelAwait = (flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) !== 0;
+  allowTopLevelAwaitFlag.value = topLevelAwait;
+  let st;
+  try {
+    st = buildSymbolTable(mod, filename, features, lines ?? undefined);
+  } finally {
+    allowTopLevelAwaitFlag.value = false;
+  }
+  const gen = new CodeGenerator(st, {
+    filename,
+    optimize,
+    flags: features,
+    interactive: mode === "single",
+    topLevelAwait,
+    sourceLines: lines,
+  });
+  return gen.compileModule(mod);
+}
+
+/** Parses and compiles source text. Throws PySyntaxError. */
+export function compileSource(source: string, filename: string, mode: CompileMode, opts: CompileOptions = {}): CodeObject {
+  const mod = parse(source, filename, mode);
+  return compileAst(mod, filename, mode, opts, source);
+}
