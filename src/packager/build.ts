@@ -2,6 +2,7 @@
 // writing nothing into dist/ until every target's executable is complete.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { PySyntaxError, formatSyntaxError } from "../compiler/errors";
 import { BUNDLE_DIR, type BundleHeader, type FrozenModule } from "../runtime/archive";
@@ -300,7 +301,7 @@ export async function produceExecutables(settings: BuildSettings, archive: Buffe
     }
     return blob;
   };
-  for (const stub of stubs) {
+  const one = async (stub: Stub): Promise<void> => {
     const t = stub.target;
     const exe = executableName(settings.name, t);
     const base: BundleHeader = { format: 1, pypackVersion: PYPACK_VERSION, name: settings.name, target: t, nodeVersion: version, mode: settings.mode };
@@ -333,7 +334,6 @@ export async function produceExecutables(settings: BuildSettings, archive: Buffe
       log.debug(`${t}: executable unchanged, reused ${cached}`);
     } else {
       const timings = await injectExecutable(input);
-      injectMs += timings.postjectMs + timings.prepareMs + timings.finishMs;
       log.debug(`${t}: prepare ${timings.prepareMs.toFixed(0)} ms, postject ${timings.postjectMs.toFixed(0)} ms, finish ${timings.finishMs.toFixed(0)} ms`);
       if (cached) {
         rmSync(dirname(cached), { recursive: true, force: true });
@@ -342,7 +342,16 @@ export async function produceExecutables(settings: BuildSettings, archive: Buffe
       }
     }
     staged.push({ target: t, from, to });
-  }
+  };
+  // Each injection is one CPU-bound child process: run as many at once as there are cores.
+  const queue = [...stubs];
+  const workers = Array.from({ length: Math.min(queue.length, availableParallelism()) }, async () => {
+    for (let stub = queue.shift(); stub; stub = queue.shift()) await one(stub);
+  });
+  const poolStart = performance.now();
+  await Promise.all(workers);
+  injectMs = performance.now() - poolStart;
+  staged.sort((a, b) => targets.indexOf(a.target) - targets.indexOf(b.target));
   for (const s of staged) moveInto(s.from, s.to);
   rmSync(stage, { recursive: true, force: true });
   return { outputs: staged.map((s) => ({ target: s.target, path: s.to })), injectMs };

@@ -1,6 +1,7 @@
 // Turns a Node stub plus a SEA blob into a finished executable for one target: copy, platform fix-ups (Mach-O signature,
 // PE resources and subsystem), postject injection, fresh ad-hoc signature for darwin.
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PypackError, oneLine } from "./errors";
 import { adhocSign, removeSignature } from "./macho";
 import { MACHO_SEGMENT, SEA_FUSE, SEA_RESOURCE } from "./sea";
@@ -18,12 +19,35 @@ export interface InjectInput {
   windows?: WindowsResources;
 }
 
-type PostjectInject = (file: string, name: string, data: Buffer, opts: { sentinelFuse: string; machoSegmentName?: string; overwrite?: boolean }) => Promise<void>;
+/**
+ * postject (a wasm build of LIEF) is CPU-bound and takes seconds per 100 MB stub; it runs in a child Node so several
+ * targets can be injected in parallel. The child gets the file, the blob's path and the options on its command line.
+ */
+const CHILD_SCRIPT = `
+const [postjectPath, file, blobPath, segment] = process.argv.slice(1);
+const fs = require("node:fs");
+console.warn = () => {}; // LIEF's harmless section-name warnings
+require(postjectPath).inject(file, "${SEA_RESOURCE}", fs.readFileSync(blobPath), {
+  sentinelFuse: "${SEA_FUSE}",
+  machoSegmentName: segment || undefined,
+}).then(() => process.exit(0), (err) => { process.stderr.write(String(err && err.message || err)); process.exit(1); });
+`;
 
-function loadPostject(): PostjectInject {
-  // postject is kept out of the CLI bundle (it carries a large wasm build of LIEF); require it only when injecting.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("postject") as { inject: PostjectInject }).inject;
+function runPostject(file: string, blob: Buffer, machoSegment: string | undefined): Promise<void> {
+  const blobPath = `${file}.blob`;
+  writeFileSync(blobPath, blob);
+  const postjectPath = require.resolve("postject");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", CHILD_SCRIPT, postjectPath, file, blobPath, machoSegment ?? ""], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      rmSync(blobPath, { force: true });
+      if (code === 0) resolve();
+      else reject(new Error(stderr.trim() || `postject exited with ${code}`));
+    });
+  });
 }
 
 /** Times of the steps, for `--log-level DEBUG` and the build benchmark. */
@@ -40,18 +64,10 @@ export async function injectExecutable(input: InjectInput): Promise<InjectTiming
   if (isWindows(input.target) && input.windows) stub = applyWindowsResources(stub, input.windows);
   writeFileSync(input.outPath, stub);
   const t1 = performance.now();
-  // LIEF (inside postject) reports harmless section-name warnings through console.warn; keep them off the user's console.
-  const warn = console.warn;
-  console.warn = () => {};
   try {
-    await loadPostject()(input.outPath, SEA_RESOURCE, input.blob, {
-      sentinelFuse: SEA_FUSE,
-      machoSegmentName: isDarwin(input.target) ? MACHO_SEGMENT : undefined,
-    });
+    await runPostject(input.outPath, input.blob, isDarwin(input.target) ? MACHO_SEGMENT : undefined);
   } catch (err) {
     throw new PypackError(`injecting the SEA blob into the ${input.target} executable failed: ${oneLine(err)}`);
-  } finally {
-    console.warn = warn;
   }
   const t2 = performance.now();
   if (isDarwin(input.target)) writeFileSync(input.outPath, adhocSign(readFileSync(input.outPath), input.identifier));
