@@ -3,6 +3,7 @@
 import { decompose, fixedDigits, exactDigits, roundDigitsAt } from "./digits";
 import { erangeError, overflowError, valueError, zeroDivisionError } from "./errors";
 import { bitLengthBig, normInt, PyInt } from "./intStr";
+import { powFinite } from "./powCore";
 
 /** a / b for floats ("float division by zero"). */
 export function floatTrueDiv(a: number, b: number): number {
@@ -90,29 +91,10 @@ export function floatPow(v: number, w: number): number | typeof POW_NEEDS_COMPLE
     negate = isOddInteger(w);
   }
   if (v === 1.0) return negate ? -1.0 : 1.0;
-  let r = Number.isInteger(w) && w >= -256 && w <= 256 ? powIntegral(v, w) : Math.pow(v, w);
+  let r = powFinite(v, w);
   if (r === Infinity) throw erangeError();
   if (negate) r = -r;
   return r;
-}
-
-/**
- * v ** n for finite v > 0 and a small integral n, correctly rounded from the exact rational value. CPython calls the
- * C library's pow, which (glibc) is correctly rounded in practice, while V8's Math.pow can be off by one ulp.
- */
-function powIntegral(v: number, n: number): number {
-  if (n === 1) return v;
-  if (n === 2) return v * v;
-  if (n === -1) return 1 / v;
-  const { mant, exp } = decompose(v);
-  const k = Math.abs(n);
-  // Quick range check to avoid big work when the result certainly over/underflows.
-  const approx = Math.log2(v) * n;
-  if (approx > 1100) return Infinity;
-  if (approx < -1200) return 0;
-  const m = mant ** BigInt(k);
-  if (n > 0) return ldexpBig(m, exp * k);
-  return ratioToDouble(1n, 0, m, exp * k);
 }
 
 /** The double nearest to (a * 2**ea) / (b * 2**eb) for positive bigints, rounding half-even. */

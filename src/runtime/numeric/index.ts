@@ -10,3 +10,6 @@ export * from "./parse";
 export * from "./floatOps";
 export * from "./intOps";
 export * from "./percentFormat";
+export * from "./powCore";
+export * from "./mathFuncs";
+export * from "./complexOps";

@@ -1,0 +1,640 @@
+// The math module's algorithms with CPython's results and errors: fsum, factorial/comb/perm, gamma/lgamma (CPython's
+// Lanczos code), logs of huge ints, hypot/dist (vector_norm), nextafter with steps, ulp, fmod/remainder, modf/frexp/ldexp,
+// floor/ceil/trunc, sumprod (3.12), isclose, pow.
+import { decompose } from "./digits";
+import { NumericError, overflowError, typeError, valueError } from "./errors";
+import { floatToInt, ldexpBig } from "./floatOps";
+import { big, bitLengthBig, normInt, PyInt } from "./intStr";
+import { powFinite } from "./powCore";
+
+const domainError = (): NumericError => valueError("math domain error");
+const rangeError = (): NumericError => overflowError("math range error");
+
+/** CPython's math_1 check: NaN from non-NaN is a domain error; inf from finite is a range error (or domain error). */
+export function math1(x: number, r: number, canOverflow: boolean): number {
+  if (r !== r && x === x) throw domainError();
+  if ((r === Infinity || r === -Infinity) && Number.isFinite(x)) throw canOverflow ? rangeError() : domainError();
+  return r;
+}
+
+/** CPython's math_2 check for two-argument functions. */
+export function math2(x: number, y: number, r: number): number {
+  if (r !== r) {
+    if (x === x && y === y) throw domainError();
+  } else if ((r === Infinity || r === -Infinity) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw rangeError();
+  }
+  return r;
+}
+
+// ---- fsum ----
+
+/** math.fsum as an accumulator (the VM feeds items one by one while iterating a Python iterable). */
+export class Fsum {
+  private partials: number[] = [];
+  private specialSum = 0.0;
+  private infSum = 0.0;
+
+  add(xIn: number): void {
+    let x = xIn;
+    const p = this.partials;
+    let i = 0;
+    for (let j = 0; j < p.length; j++) {
+      let y = p[j];
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const yr = hi - x;
+      const lo = y - yr;
+      if (lo !== 0.0) p[i++] = lo;
+      x = hi;
+    }
+    p.length = i;
+    if (x !== 0.0) {
+      if (!Number.isFinite(x)) {
+        // Non-finite from finite inputs is intermediate overflow; otherwise remember the specials.
+        if (Number.isFinite(xIn)) throw overflowError("intermediate overflow in fsum");
+        if (xIn === Infinity || xIn === -Infinity) this.infSum += xIn;
+        this.specialSum += xIn;
+        p.length = 0;
+      } else {
+        p.push(x);
+      }
+    }
+  }
+
+  result(): number {
+    if (this.specialSum !== 0.0) {
+      if (this.infSum !== this.infSum) throw valueError("-inf + inf in fsum");
+      return this.specialSum;
+    }
+    const p = this.partials;
+    let n = p.length;
+    let hi = 0.0;
+    if (n > 0) {
+      hi = p[--n];
+      let lo = 0.0;
+      while (n > 0) {
+        const x = hi;
+        const y = p[--n];
+        hi = x + y;
+        const yr = hi - x;
+        lo = y - yr;
+        if (lo !== 0.0) break;
+      }
+      // Half-even rounding across partials (so fsum is correctly rounded).
+      if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+        const y = lo * 2.0;
+        const x = hi + y;
+        const yr = x - hi;
+        if (y === yr) hi = x;
+      }
+    }
+    return hi;
+  }
+}
+
+/** math.fsum(values). */
+export function fsum(values: Iterable<number>): number {
+  const acc = new Fsum();
+  for (const v of values) acc.add(v);
+  return acc.result();
+}
+
+// ---- integer combinatorics ----
+
+/** Product of the integers in [lo, hi] by balanced splitting (keeps multiplications of similar sizes). */
+function rangeProduct(lo: bigint, hi: bigint): bigint {
+  if (lo > hi) return 1n;
+  if (hi - lo < 8n) {
+    let r = lo;
+    for (let i = lo + 1n; i <= hi; i++) r *= i;
+    return r;
+  }
+  const mid = (lo + hi) >> 1n;
+  return rangeProduct(lo, mid) * rangeProduct(mid + 1n, hi);
+}
+
+const SMALL_FACTORIALS: number[] = [1];
+for (let i = 1; i <= 18; i++) SMALL_FACTORIALS.push(SMALL_FACTORIALS[i - 1] * i);
+
+/** math.factorial(n). */
+export function factorial(n: PyInt): PyInt {
+  if (typeof n === "number" ? n < 0 : n < 0n) throw valueError("factorial() not defined for negative values");
+  if (typeof n === "bigint" && n > 9223372036854775807n) {
+    throw overflowError("factorial() argument should not exceed 9223372036854775807");
+  }
+  const k = Number(n);
+  if (k <= 18) return SMALL_FACTORIALS[k];
+  return normInt(rangeProduct(2n, BigInt(k)));
+}
+
+function checkNonNegative(v: PyInt, name: string): bigint {
+  const b = big(v);
+  if (b < 0n) throw valueError(`${name} must be a non-negative integer`);
+  return b;
+}
+
+/** math.perm(n, k). */
+export function perm(n: PyInt, k: PyInt): PyInt {
+  const nb = checkNonNegative(n, "n");
+  const kb = checkNonNegative(k, "k");
+  if (kb > nb) return 0;
+  if (kb === 0n) return 1;
+  return normInt(rangeProduct(nb - kb + 1n, nb));
+}
+
+/** math.comb(n, k). */
+export function comb(n: PyInt, k: PyInt): PyInt {
+  const nb = checkNonNegative(n, "n");
+  let kb = checkNonNegative(k, "k");
+  if (kb > nb) return 0;
+  if (nb - kb < kb) kb = nb - kb;
+  if (kb === 0n) return 1;
+  if (kb > 9223372036854775807n) throw overflowError("min(n - k, k) must not exceed 9223372036854775807");
+  return normInt(rangeProduct(nb - kb + 1n, nb) / rangeProduct(1n, kb));
+}
+
+// ---- gamma / lgamma (CPython's m_tgamma / m_lgamma, Lanczos approximation) ----
+
+const LANCZOS_G = 6.024680040776729583740234375;
+const LANCZOS_G_MINUS_HALF = 5.524680040776729583740234375;
+const LANCZOS_NUM = [
+  23531376880.410759688572007674451636754734846804940, 42919803642.649098768957899047001988850926355848959,
+  35711959237.355668049440185451547166705960488635843, 17921034426.037209699919755754458931112671403265390,
+  6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+  248874557.86205415651146038641322942321632125127801, 31426415.585400194380614231628318205362874684987640,
+  2876370.6289353724412254090516208496135991145378768, 186056.26539522349504029498971604569928220784236328,
+  8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+  2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN = [
+  0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0,
+  1925.0, 66.0, 1.0,
+];
+const GAMMA_INTEGRAL = [
+  1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0, 479001600.0,
+  6227020800.0, 87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0, 6402373705728000.0,
+  121645100408832000.0, 2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0,
+];
+const LOG_PI = 1.144729885849400174143427351353058711647;
+
+function lanczosSum(x: number): number {
+  let num = 0.0;
+  let den = 0.0;
+  if (x < 5.0) {
+    for (let i = 12; i >= 0; i--) {
+      num = num * x + LANCZOS_NUM[i];
+      den = den * x + LANCZOS_DEN[i];
+    }
+  } else {
+    for (let i = 0; i < 13; i++) {
+      num = num / x + LANCZOS_NUM[i];
+      den = den / x + LANCZOS_DEN[i];
+    }
+  }
+  return num / den;
+}
+
+/** sin(pi * x) with exact zeros at integers (CPython's m_sinpi). */
+function sinpi(x: number): number {
+  const y = Math.abs(x) % 2.0;
+  const n = Math.round(2.0 * y);
+  let r: number;
+  switch (n) {
+    case 0: r = Math.sin(Math.PI * y); break;
+    case 1: r = Math.cos(Math.PI * (y - 0.5)); break;
+    case 2: r = Math.sin(Math.PI * (1.0 - y)); break;
+    case 3: r = -Math.cos(Math.PI * (y - 1.5)); break;
+    default: r = Math.sin(Math.PI * (y - 2.0)); break;
+  }
+  return (x < 0 || Object.is(x, -0) ? -1 : 1) * r;
+}
+
+/** math.gamma(x). */
+export function gamma(x: number): number {
+  if (!Number.isFinite(x)) {
+    if (x !== x || x > 0) return x;
+    throw domainError();
+  }
+  if (x === 0) throw domainError();
+  if (x === Math.floor(x)) {
+    if (x < 0) throw domainError();
+    if (x <= 23) return GAMMA_INTEGRAL[x - 1];
+  }
+  const absx = Math.abs(x);
+  if (absx < 1e-20) {
+    const r = 1.0 / x;
+    if (!Number.isFinite(r)) throw rangeError();
+    return r;
+  }
+  if (absx > 200.0) {
+    if (x < 0.0) return 0.0 / sinpi(x);
+    throw rangeError();
+  }
+  const y = absx + LANCZOS_G_MINUS_HALF;
+  let z: number;
+  if (absx > LANCZOS_G_MINUS_HALF) {
+    const q = y - absx;
+    z = q - LANCZOS_G_MINUS_HALF;
+  } else {
+    const q = y - LANCZOS_G_MINUS_HALF;
+    z = q - absx;
+  }
+  z = (z * LANCZOS_G) / y;
+  let r: number;
+  if (x < 0.0) {
+    r = ((-Math.PI / sinpi(absx) / absx) * Math.exp(y)) / lanczosSum(absx);
+    r -= z * r;
+    if (absx < 140.0) r /= powFinite(y, absx - 0.5);
+    else {
+      const sqrtpow = powFinite(y, absx / 2.0 - 0.25);
+      r /= sqrtpow;
+      r /= sqrtpow;
+    }
+  } else {
+    r = lanczosSum(absx) / Math.exp(y);
+    r += z * r;
+    if (absx < 140.0) r *= powFinite(y, absx - 0.5);
+    else {
+      const sqrtpow = powFinite(y, absx / 2.0 - 0.25);
+      r *= sqrtpow;
+      r *= sqrtpow;
+    }
+  }
+  if (!Number.isFinite(r)) throw rangeError();
+  return r;
+}
+
+/** math.lgamma(x). */
+export function lgamma(x: number): number {
+  if (!Number.isFinite(x)) return x !== x ? x : Infinity;
+  if (x === Math.floor(x) && x <= 2.0) {
+    if (x <= 0.0) throw domainError();
+    return 0.0;
+  }
+  const absx = Math.abs(x);
+  if (absx < 1e-20) return -Math.log(absx);
+  let r = Math.log(lanczosSum(absx)) - LANCZOS_G;
+  r += (absx - 0.5) * (Math.log(absx + LANCZOS_G - 0.5) - 1);
+  if (x < 0.0) r = LOG_PI - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
+  if (!Number.isFinite(r)) throw rangeError();
+  return r;
+}
+
+// ---- logarithms (accepting huge ints) ----
+
+/** Which logarithm loghelper applies. */
+export type LogKind = "log" | "log2" | "log10";
+
+function logFn(kind: LogKind): (x: number) => number {
+  return kind === "log" ? Math.log : kind === "log2" ? Math.log2 : Math.log10;
+}
+
+/** CPython's loghelper: log/log2/log10 of a float or an int of any size. */
+export function mathLog(kind: LogKind, x: PyInt | number, xIsInt: boolean): number {
+  const f = logFn(kind);
+  if (xIsInt) {
+    const b = big(x as PyInt);
+    if (b <= 0n) throw domainError();
+    const d = Number(b);
+    if (Number.isFinite(d)) return f(d);
+    // Too big for a double: log(m * 2**e) = log(m) + e*log(2) with m in [0.5, 1).
+    const e = bitLengthBig(b);
+    const m = ldexpBig(b, -e);
+    return f(m) + f(2.0) * e;
+  }
+  const v = x as number;
+  if (v !== v) return v;
+  if (v <= 0) throw domainError();
+  return math1(v, f(v), false);
+}
+
+/** math.log(x, base). */
+export function mathLogBase(x: PyInt | number, xIsInt: boolean, base: PyInt | number, baseIsInt: boolean): number {
+  const num = mathLog("log", x, xIsInt);
+  const den = mathLog("log", base, baseIsInt);
+  if (den === 0) throw new NumericError("ZeroDivisionError", "float division by zero");
+  return num / den;
+}
+
+// ---- hypot / dist ----
+
+/** Exact product as a double-length pair (Dekker's algorithm). */
+function dlMul(x: number, y: number): [number, number] {
+  const tx = x * 134217729.0;
+  const xh = tx - (tx - x);
+  const xl = x - xh;
+  const ty = y * 134217729.0;
+  const yh = ty - (ty - y);
+  const yl = y - yh;
+  const p = xh * yh;
+  const q = xh * yl + xl * yh;
+  const z = p + q;
+  const zz = p - z + q + xl * yl;
+  return [z, zz];
+}
+
+/** CPython 3.12's vector_norm: a nearly correctly rounded Euclidean norm of non-negative values. */
+function vectorNorm(vec: number[], max: number, foundNan: boolean): number {
+  if (max === Infinity) return max;
+  if (foundNan) return NaN;
+  if (max === 0.0 || vec.length <= 1) return max;
+  const maxE = frexp(max)[1];
+  if (maxE < -1023) {
+    const DBL_MIN = 2.2250738585072014e-308;
+    return DBL_MIN * vectorNorm(vec.map((v) => v / DBL_MIN), max / DBL_MIN, foundNan);
+  }
+  const scale = 2 ** -maxE;
+  let csum = 1.0;
+  let frac1 = 0.0;
+  let frac2 = 0.0;
+  for (const v of vec) {
+    const x = v * scale;
+    const [prHi, prLo] = dlMul(x, x);
+    const smHi = csum + prHi;
+    const smLo = prHi - (smHi - csum);
+    csum = smHi;
+    frac1 += prLo;
+    frac2 += smLo;
+  }
+  let h = Math.sqrt(csum - 1.0 + (frac1 + frac2));
+  const [prHi, prLo] = dlMul(-h, h);
+  const smHi = csum + prHi;
+  const smLo = prHi - (smHi - csum);
+  csum = smHi;
+  frac1 += prLo;
+  frac2 += smLo;
+  const x = csum - 1.0 + (frac1 + frac2);
+  h += x / (2.0 * h);
+  return h / scale;
+}
+
+/** math.hypot(*coordinates). */
+export function hypot(coords: readonly number[]): number {
+  let max = 0.0;
+  let foundNan = false;
+  const abs = coords.map((c) => {
+    const a = Math.abs(c);
+    if (a !== a) foundNan = true;
+    if (a > max) max = a;
+    return a;
+  });
+  return vectorNorm(abs, max, foundNan);
+}
+
+/** math.dist(p, q). */
+export function dist(p: readonly number[], q: readonly number[]): number {
+  if (p.length !== q.length) throw valueError("both points must have the same number of dimensions");
+  return hypot(p.map((v, i) => v - q[i]));
+}
+
+// ---- float bit-level functions ----
+
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+
+function toBits(x: number): bigint {
+  f64[0] = x;
+  return BigInt.asUintN(64, i64[0]);
+}
+
+function fromBits(b: bigint): number {
+  i64[0] = BigInt.asIntN(64, b);
+  return f64[0];
+}
+
+const SIGN_BIT = 1n << 63n;
+
+/** C's nextafter(x, y). */
+function nextafter1(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  const b = toBits(x);
+  // Moving away from zero increments the magnitude bits; toward zero decrements them.
+  return fromBits(x < y === x > 0 ? b + 1n : b - 1n);
+}
+
+/** math.nextafter(x, y, steps=None) (3.12). */
+export function nextafter(x: number, y: number, steps?: PyInt): number {
+  if (steps === undefined) return nextafter1(x, y);
+  let s = big(steps);
+  if (s < 0n) throw valueError("steps must be a non-negative integer");
+  if (s > 0xffffffffffffffffn) s = 0xffffffffffffffffn;
+  if (s === 0n) return x;
+  if (x !== x) return x;
+  if (y !== y) return y;
+  const ux = toBits(x);
+  const uy = toBits(y);
+  if (ux === uy) return x;
+  const ax = ux & ~SIGN_BIT;
+  const ay = uy & ~SIGN_BIT;
+  if ((ux ^ uy) & SIGN_BIT) {
+    if (ax + ay <= s) return y;
+    if (ax < s) return fromBits((uy & SIGN_BIT) | (s - ax));
+    return fromBits(ux - s);
+  }
+  if (ax > ay) return ax - ay >= s ? fromBits(ux - s) : y;
+  return ay - ax >= s ? fromBits(ux + s) : y;
+}
+
+/** math.ulp(x). */
+export function ulp(x: number): number {
+  if (x !== x) return x;
+  const a = Math.abs(x);
+  if (a === Infinity) return a;
+  const x2 = nextafter1(a, Infinity);
+  if (x2 === Infinity) return a - nextafter1(a, -Infinity);
+  return x2 - a;
+}
+
+/** math.fmod(x, y). */
+export function fmod(x: number, y: number): number {
+  if ((y === Infinity || y === -Infinity) && Number.isFinite(x)) return x;
+  const r = x % y;
+  if (r !== r && x === x && y === y) throw domainError();
+  return r;
+}
+
+/** math.remainder(x, y): IEEE 754 remainder (CPython's m_remainder). */
+export function remainder(x: number, y: number): number {
+  let r: number;
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (y === 0.0) r = NaN;
+    else {
+      const absx = Math.abs(x);
+      const absy = Math.abs(y);
+      const m = absx % absy;
+      const c = absy - m;
+      let rr: number;
+      if (m < c) rr = m;
+      else if (m > c) rr = -c;
+      else rr = m - 2.0 * ((0.5 * (absx - m)) % absy);
+      r = (x < 0 || Object.is(x, -0) ? -1 : 1) * rr;
+    }
+  } else if (x !== x) r = x;
+  else if (y !== y) r = y;
+  else if (x === Infinity || x === -Infinity) r = NaN;
+  else r = x;
+  return math2(x, y, r);
+}
+
+/** math.modf(x): [fractional part, integral part], both with x's sign. */
+export function modf(x: number): [number, number] {
+  if (x === Infinity || x === -Infinity) return [x < 0 ? -0 : 0, x];
+  if (x !== x) return [x, x];
+  const ip = Math.trunc(x);
+  const fp = x - ip;
+  const neg = x < 0 || Object.is(x, -0);
+  return [neg ? -Math.abs(fp) : Math.abs(fp), ip];
+}
+
+/** math.frexp(x): [m, e] with x == m * 2**e and 0.5 <= |m| < 1. */
+export function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  const { mant, exp } = decompose(Math.abs(x));
+  const bl = bitLengthBig(mant);
+  const e = exp + bl;
+  const m = Number(mant) * 2 ** -bl;
+  return [x < 0 ? -m : m, e];
+}
+
+/** math.ldexp(x, i). */
+export function ldexp(x: number, i: PyInt): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const ib = big(i);
+  if (ib > 2147483647n) throw rangeError();
+  if (ib < -2147483648n) return x < 0 ? -0 : 0;
+  const n = Number(ib);
+  const { mant, exp } = decompose(Math.abs(x));
+  const r = ldexpBig(mant, exp + n);
+  if (r === Infinity) throw rangeError();
+  return x < 0 ? -r : r;
+}
+
+/** math.floor / math.ceil / math.trunc of a float, as an int. */
+export function floorToInt(x: number): PyInt {
+  return floatToInt(Math.floor(x));
+}
+
+export function ceilToInt(x: number): PyInt {
+  return floatToInt(Math.ceil(x));
+}
+
+export function truncToInt(x: number): PyInt {
+  return floatToInt(Math.trunc(x));
+}
+
+/** math.copysign(x, y). */
+export function copysign(x: number, y: number): number {
+  const neg = y < 0 || Object.is(y, -0) || (y !== y && toBits(y) >> 63n === 1n);
+  const a = Math.abs(x);
+  return neg ? -a : a;
+}
+
+/** math.isclose(a, b, rel_tol, abs_tol). */
+export function isclose(a: number, b: number, relTol = 1e-9, absTol = 0.0): boolean {
+  if (relTol < 0.0 || absTol < 0.0) throw valueError("tolerances must be non-negative");
+  if (a === b) return true;
+  if (a === Infinity || a === -Infinity || b === Infinity || b === -Infinity) return false;
+  const diff = Math.abs(b - a);
+  return diff <= Math.abs(relTol * b) || diff <= Math.abs(relTol * a) || diff <= absTol;
+}
+
+/**
+ * math.sumprod(p, q) for two float vectors (3.12): the correctly rounded dot product when every product is finite
+ * (exact products as double-length pairs summed with fsum), else plain left-to-right float arithmetic like CPython's
+ * fallback path.
+ */
+export function sumprodFloats(p: readonly number[], q: readonly number[]): number {
+  if (p.length !== q.length) throw valueError("Inputs are not the same length");
+  const acc = new Fsum();
+  let exact = true;
+  for (let i = 0; i < p.length && exact; i++) {
+    const [hi, lo] = dlMul(p[i], q[i]);
+    if (!Number.isFinite(hi)) exact = false;
+    else {
+      try {
+        acc.add(hi);
+        acc.add(lo);
+      } catch {
+        exact = false;
+      }
+    }
+  }
+  if (exact) {
+    try {
+      return acc.result();
+    } catch {
+      // Fall through to plain arithmetic on special values.
+    }
+  }
+  let total = 0.0;
+  for (let i = 0; i < p.length; i++) total += p[i] * q[i];
+  return total;
+}
+
+/** math.pow(x, y): C99 pow semantics with CPython's errors. */
+export function mathPow(x: number, y: number): number {
+  let r: number;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (x !== x) r = y === 0 ? 1.0 : x;
+    else if (y !== y) r = x === 1.0 ? 1.0 : y;
+    else if (x === Infinity || x === -Infinity) {
+      const oddY = Number.isFinite(y) && Math.abs(y) % 2.0 === 1.0;
+      if (y > 0) r = oddY ? x : Math.abs(x);
+      else if (y === 0) r = 1.0;
+      else r = oddY ? (x < 0 ? -0 : 0) : 0.0;
+    } else {
+      if (Math.abs(x) === 1.0) r = 1.0;
+      else if (y > 0 && Math.abs(x) > 1.0) r = y;
+      else if (y < 0 && Math.abs(x) < 1.0) r = -y;
+      else r = 0.0;
+    }
+    return r;
+  }
+  r = powFinite(x, y);
+  if (r !== r) throw domainError();
+  if (r === Infinity || r === -Infinity) {
+    if (x === 0) throw domainError();
+    throw rangeError();
+  }
+  return r;
+}
+
+/** math.exp2(x). */
+export function exp2(x: number): number {
+  return math1(x, powFinite(2, x), true);
+}
+
+/** math.cbrt(x). */
+export function cbrt(x: number): number {
+  return Math.cbrt(x);
+}
+
+/** math.sqrt(x). */
+export function sqrt(x: number): number {
+  if (x < 0) throw domainError();
+  return Math.sqrt(x);
+}
+
+/** math.exp(x). */
+export function exp(x: number): number {
+  return math1(x, Math.exp(x), true);
+}
+
+/** math.expm1(x). */
+export function expm1(x: number): number {
+  return math1(x, Math.expm1(x), true);
+}
+
+/** math.log1p(x). */
+export function log1p(x: number): number {
+  if (x <= -1) throw domainError();
+  return math1(x, Math.log1p(x), false);
+}
+
+/** Raises TypeError for non-integral arguments where CPython requires an int (used by the VM's argument checks). */
+export function requireIntegral(typeName: string): never {
+  throw typeError(`'${typeName}' object cannot be interpreted as an integer`);
+}
