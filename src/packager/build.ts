@@ -94,17 +94,7 @@ class CompileCache {
   private parse(mod: GraphModule, key: string) {
     let tree = this.parsed.get(key);
     if (!tree) {
-      try {
-        tree = this.fe.parse(this.source(mod), mod.relPath);
-      } catch (err) {
-        // Decoding errors are SyntaxErrors too, raised before parsing.
-        if (err instanceof PySyntaxError) {
-          // CPython names the file as given on its command line; we show where it was found.
-          err.filename = mod.location;
-          throw new ScriptSyntaxError(formatSyntaxError(err).replace(/\n$/, ""), 1);
-        }
-        throw err;
-      }
+      tree = withSyntaxErrors(mod, () => this.fe.parse(this.source(mod), mod.relPath));
       this.parsed.set(key, tree);
     }
     return tree;
@@ -129,11 +119,31 @@ class CompileCache {
       this.fromCache++;
       return readFileSync(file);
     }
-    const bytes = this.fe.compile(this.parse(mod, key), this.source(mod), mod.relPath, this.optimize);
+    const tree = this.parse(mod, key);
+    this.parsed.delete(key); // compiling folds constants in place: the tree is not reusable afterwards
+    const bytes = withSyntaxErrors(mod, () => this.fe.compile(tree, this.source(mod), mod.relPath, this.optimize));
     writeFileSync(`${file}.${process.pid}.tmp`, bytes);
     renameSync(`${file}.${process.pid}.tmp`, file);
     this.compiled++;
     return bytes;
+  }
+}
+
+/**
+ * Runs a front-end step, turning a PySyntaxError (decoding, parsing, symbol tables) into CPython's printed form and any
+ * other failure into a one-line error naming the module.
+ */
+function withSyntaxErrors<T>(mod: GraphModule, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof PySyntaxError) {
+      // CPython names the file as given on its command line; we show where it was found.
+      err.filename = mod.location;
+      throw new ScriptSyntaxError(formatSyntaxError(err).replace(/\n$/, ""), 1);
+    }
+    if (err instanceof PypackError) throw err;
+    throw new PypackError(`cannot compile ${mod.location}: ${oneLine(err)}`);
   }
 }
 

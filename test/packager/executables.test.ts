@@ -11,6 +11,7 @@ import { checkSignature, findSection, parseMachO } from "../../src/packager/mach
 import type { BuildSettings } from "../../src/packager/options";
 import { ASSET_ARCHIVE, findSeaAsset } from "../../src/packager/sea";
 import { TARGETS, type Target } from "../../src/packager/targets";
+import * as ResEdit from "resedit";
 import { QEMU, WINE, pypack, runArm64, runNative, runWine, tempDir, type RunResult } from "./helpers";
 
 const EXIT_BAD_BUNDLE = 65;
@@ -126,4 +127,52 @@ describe("executables for all five targets", () => {
     expect(sha256Hex(readFileSync(join(dist2, "t")))).toBe(sha256Hex(readFileSync(outputs["linux-x64"])));
     expect(existsSync(join(dist2, "linux-x64"))).toBe(false); // one target: dist/NAME directly
   }, 120_000);
+});
+
+/** A 1x1 32-bit icon: ICONDIR, one ICONDIRENTRY, a BITMAPINFOHEADER (height doubled for the mask), one pixel, the AND mask. */
+function tinyIco(): Buffer {
+  const ico = Buffer.alloc(6 + 16 + 40 + 4 + 4);
+  ico.writeUInt16LE(1, 2); // type: icon
+  ico.writeUInt16LE(1, 4); // count
+  ico.writeUInt8(1, 6); // width
+  ico.writeUInt8(1, 7); // height
+  ico.writeUInt16LE(1, 10); // planes
+  ico.writeUInt16LE(32, 12); // bits per pixel
+  ico.writeUInt32LE(40 + 8, 14); // bytes in resource
+  ico.writeUInt32LE(22, 18); // offset
+  ico.writeUInt32LE(40, 22); // biSize
+  ico.writeInt32LE(1, 26); // biWidth
+  ico.writeInt32LE(2, 30); // biHeight (XOR + AND)
+  ico.writeUInt16LE(1, 34); // biPlanes
+  ico.writeUInt16LE(32, 36); // biBitCount
+  ico.writeUInt32LE(0xff3366cc, 62); // the pixel (BGRA)
+  return ico;
+}
+
+describe("Windows resources", () => {
+  it("--windowed sets the GUI subsystem, --icon replaces the icon, version strings name the program", async () => {
+    const dir = tempDir();
+    const icon = join(dir, "app.ico");
+    writeFileSync(icon, tinyIco());
+    const { bytes } = await archive();
+    const s = { ...settings(join(dir, "dist"), join(dir, "build"), ["win-x64"] as Target[]), windowed: true, icon, name: "winapp" };
+    await produceExecutables(s, bytes, sha256Hex(bytes), join(dir, "build", "winapp"), silentLogger);
+    const exe = readFileSync(join(dir, "dist", "winapp.exe"));
+    const pe = exe.readUInt32LE(0x3c);
+    expect(exe.readUInt16LE(pe + 24 + 68)).toBe(2); // IMAGE_SUBSYSTEM_WINDOWS_GUI
+    const res = ResEdit.NtExecutableResource.from(ResEdit.NtExecutable.from(exe, { ignoreCert: true }));
+    const groups = ResEdit.Resource.IconGroupEntry.fromEntries(res.entries);
+    expect(groups[0].icons).toHaveLength(1);
+    expect(groups[0].icons[0].width).toBe(1);
+    const vi = ResEdit.Resource.VersionInfo.fromEntries(res.entries)[0];
+    const lang = vi.getAllLanguagesForStringValues()[0];
+    expect(vi.getStringValues(lang).ProductName).toBe("winapp");
+    expect(vi.getStringValues(lang).OriginalFilename).toBe("winapp.exe");
+    // The GUI-subsystem executable still writes to redirected stdout/stderr.
+    if (WINE) {
+      const bad = runWine(tamper(join(dir, "dist", "winapp.exe")), []);
+      expect(bad.status).toBe(EXIT_BAD_BUNDLE);
+      expect(bad.stderr).toContain("has been altered");
+    }
+  }, 300_000);
 });
