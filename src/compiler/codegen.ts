@@ -881,7 +881,6 @@ export class CodeGenerator implements PatternHost {
     this.popFBlock(FBlock.ExceptionHandler);
     this.emit(Op.RERAISE, 0, NO_POS);
     this.useLabel(cleanup);
-    this.popBlock();
     this.popExceptAndReraise(NO_POS);
     this.useLabel(end);
   }
