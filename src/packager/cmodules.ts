@@ -14,4 +14,6 @@ export const CPYTHON_C_MODULES: ReadonlySet<string> = new Set([
   "errno", "faulthandler", "fcntl", "gc", "grp", "itertools", "marshal", "math", "mmap", "msvcrt", "nis", "nt",
   "ossaudiodev", "posix", "pwd", "pyexpat", "readline", "resource", "select", "spwd", "sys", "syslog", "termios",
   "time", "unicodedata", "winreg", "winsound", "xxsubtype", "zlib",
+  // Frozen aliases CPython registers at start-up (importlib._bootstrap and _bootstrap_external).
+  "_frozen_importlib", "_frozen_importlib_external",
 ]);
