@@ -1345,6 +1345,12 @@ export class CodeGenerator implements PatternHost {
     for (let i = decos.length - 1; i >= 0; i--) this.emit(Op.CALL, 0, posOf(decos[i]));
   }
 
+  /** Parameters may not be named __debug__ (CPython's compiler_check_debug_args). */
+  private checkDebugArgs(a: ast.Arguments): void {
+    const all = [...a.posonlyargs, ...a.args, ...(a.vararg ? [a.vararg] : []), ...a.kwonlyargs, ...(a.kwarg ? [a.kwarg] : [])];
+    for (const arg of all) this.forbiddenName(arg.arg, "Store", arg);
+  }
+
   private visitDefaults(args: ast.Arguments, pos: Pos): number {
     let flags = 0;
     if (args.defaults.length > 0) {
@@ -1422,6 +1428,7 @@ export class CodeGenerator implements PatternHost {
   private compileFunction(s: ast.FunctionDef | ast.AsyncFunctionDef): void {
     const pos = posOf(s);
     const isAsync = s._type === "AsyncFunctionDef";
+    this.checkDebugArgs(s.args);
     this.visitDecorators(s.decorator_list);
     const firstlineno = s.decorator_list.length > 0 ? s.decorator_list[0].lineno : s.lineno;
     let funcflags = this.visitDefaults(s.args, pos);
@@ -2261,6 +2268,7 @@ export class CodeGenerator implements PatternHost {
 
   private compileLambda(e: ast.Lambda): void {
     const pos = posOf(e);
+    this.checkDebugArgs(e.args);
     const funcflags = this.visitDefaults(e.args, pos);
     this.enterScope("<lambda>", ScopeType.Lambda, e, e.lineno);
     this.u.addConst(null);
