@@ -373,6 +373,9 @@ ObjectType.dict.type = DictType;
 DictType.dict.type = DictType;
 DictType.alloc = (cls) => new PyDict(cls);
 
+/** Every builtin type, in creation order (objects/index.ts finalises their slots once all files are loaded). */
+export const allBuiltinTypes: PyType[] = [];
+
 /** Creates a builtin (static) type. */
 export function makeBuiltinType(name: string, base: PyType = ObjectType, opts: { alloc?: (cls: PyType) => PyBase; subclassable?: boolean } = {}): PyType {
   const t = new PyType(TypeType, name, [base], false);
@@ -382,6 +385,7 @@ export function makeBuiltinType(name: string, base: PyType = ObjectType, opts: {
   t.slots = { ...base.slots };
   t.baseType = opts.subclassable ?? true;
   base.subclasses.push(new WeakRef(t));
+  allBuiltinTypes.push(t);
   return t;
 }
 

@@ -868,6 +868,28 @@ export function binaryOpOrNotImpl(a: PyObject, b: PyObject, op: BinOp): PyObject
   return NotImplemented;
 }
 
+/** The binary protocol for an arbitrary dunder pair (divmod and friends). */
+export function binaryDunder(a: PyObject, b: PyObject, name: string, rname: string): PyObject {
+  const tA = typeOf(a);
+  const tB = typeOf(b);
+  const fa = tA.lookup(name);
+  let fb = tB === tA ? undefined : tB.lookup(rname);
+  if (fb !== undefined && fa !== undefined && tB.isSubtypeOf(tA) && fb !== tA.lookup(rname)) {
+    const r = callUnbound(fb, b, [a]);
+    if (r !== NotImplemented) return r;
+    fb = undefined;
+  }
+  if (fa !== undefined) {
+    const r = callUnbound(fa, a, [b]);
+    if (r !== NotImplemented) return r;
+  }
+  if (fb !== undefined) {
+    const r = callUnbound(fb, b, [a]);
+    if (r !== NotImplemented) return r;
+  }
+  return NotImplemented;
+}
+
 export function inplaceOp(a: PyObject, b: PyObject, op: BinOp): PyObject {
   if (typeof a === "number" && typeof b === "number") return intBinOp(a, b, op);
   if (a instanceof PyFloat && a.type === FloatType && b instanceof PyFloat && b.type === FloatType) return floatBinOp(a.value, b.value, op);
@@ -982,6 +1004,9 @@ export function asFloat(x: PyObject): number {
 }
 
 export { BoolType, IntType, StrType, BaseExceptionType, EMPTY_TUPLE, PyGetSetDescr, PyMemberDescr };
+export function overflowErrorRef(msg: string): PyBaseException {
+  return overflowError(msg);
+}
 
 // Install late-bound hooks for core.ts.
 hooks.hash = hash;
@@ -990,3 +1015,16 @@ hooks.call = call;
 hooks.repr = repr;
 void setOnTypeModified;
 void indexError;
+
+/** os.fspath(): str/bytes pass through, else __fspath__. */
+export function fspath(x: PyObject): PyObject {
+  if (typeof x === "string" || x instanceof PyStrObj) return x;
+  if (typeOf(x).name === "bytes") return x;
+  const f = typeOf(x).lookup("__fspath__");
+  if (f === undefined) throw typeError(`expected str, bytes or os.PathLike object, not ${typeName(x)}`);
+  return callUnbound(f, x, []);
+}
+
+export function stopIterationExc(): PyBaseException {
+  return newException(StopIterationType);
+}

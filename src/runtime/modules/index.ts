@@ -1,0 +1,5 @@
+// Loads every native module file (each registers itself with modules/registry.ts).
+import "./builtins";
+import "./sys";
+import "./atexit";
+import "./_sre/module";
