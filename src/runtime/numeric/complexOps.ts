@@ -2,6 +2,7 @@
 // abs, and complex(str) parsing.
 import { overflowError, valueError, zeroDivisionError } from "./errors";
 import { doubleToString, DtsFlags } from "./floatRepr";
+import { crExp, crLog } from "./libm";
 import { powFinite } from "./powCore";
 import { pyStrRepr, transformDecimalAndSpaceToAscii } from "./unicode";
 
@@ -112,10 +113,10 @@ function cPow(a: Complex, b: Complex): [Complex, Errno] {
   const at = Math.atan2(a.im, a.re);
   let phase = at * b.re;
   if (b.im !== 0.0) {
-    const e = Math.exp(at * b.im);
+    const e = crExp(at * b.im);
     errno = rangeErrno([at * b.im], e, errno);
     len /= e;
-    phase += b.im * Math.log(vabs);
+    phase += b.im * crLog(vabs);
   }
   if (phase === Infinity || phase === -Infinity) errno = Errno.Edom;
   return [{ re: len * Math.cos(phase), im: len * Math.sin(phase) }, errno];

@@ -10,6 +10,7 @@ export * from "./parse";
 export * from "./floatOps";
 export * from "./intOps";
 export * from "./percentFormat";
+export * from "./libm";
 export * from "./powCore";
 export * from "./mathFuncs";
 export * from "./complexOps";

@@ -5,6 +5,7 @@ import { decompose } from "./digits";
 import { NumericError, overflowError, typeError, valueError } from "./errors";
 import { floatToInt, ldexpBig } from "./floatOps";
 import { big, bitLengthBig, normInt, PyInt } from "./intStr";
+import { crExp, crExp2, crLog, crLog10, crLog2 } from "./libm";
 import { powFinite } from "./powCore";
 
 const domainError = (): NumericError => valueError("math domain error");
@@ -243,7 +244,7 @@ export function gamma(x: number): number {
   z = (z * LANCZOS_G) / y;
   let r: number;
   if (x < 0.0) {
-    r = ((-Math.PI / sinpi(absx) / absx) * Math.exp(y)) / lanczosSum(absx);
+    r = ((-Math.PI / sinpi(absx) / absx) * crExp(y)) / lanczosSum(absx);
     r -= z * r;
     if (absx < 140.0) r /= powFinite(y, absx - 0.5);
     else {
@@ -252,7 +253,7 @@ export function gamma(x: number): number {
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / Math.exp(y);
+    r = lanczosSum(absx) / crExp(y);
     r += z * r;
     if (absx < 140.0) r *= powFinite(y, absx - 0.5);
     else {
@@ -273,10 +274,10 @@ export function lgamma(x: number): number {
     return 0.0;
   }
   const absx = Math.abs(x);
-  if (absx < 1e-20) return -Math.log(absx);
-  let r = Math.log(lanczosSum(absx)) - LANCZOS_G;
-  r += (absx - 0.5) * (Math.log(absx + LANCZOS_G - 0.5) - 1);
-  if (x < 0.0) r = LOG_PI - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
+  if (absx < 1e-20) return -crLog(absx);
+  let r = crLog(lanczosSum(absx)) - LANCZOS_G;
+  r += (absx - 0.5) * (crLog(absx + LANCZOS_G - 0.5) - 1);
+  if (x < 0.0) r = LOG_PI - crLog(Math.abs(sinpi(absx))) - crLog(absx) - r;
   if (!Number.isFinite(r)) throw rangeError();
   return r;
 }
@@ -287,7 +288,7 @@ export function lgamma(x: number): number {
 export type LogKind = "log" | "log2" | "log10";
 
 function logFn(kind: LogKind): (x: number) => number {
-  return kind === "log" ? Math.log : kind === "log2" ? Math.log2 : Math.log10;
+  return kind === "log" ? crLog : kind === "log2" ? crLog2 : crLog10;
 }
 
 /** CPython's loghelper: log/log2/log10 of a float or an int of any size. */
@@ -604,7 +605,7 @@ export function mathPow(x: number, y: number): number {
 
 /** math.exp2(x). */
 export function exp2(x: number): number {
-  return math1(x, powFinite(2, x), true);
+  return math1(x, crExp2(x), true);
 }
 
 /** math.cbrt(x). */
@@ -620,7 +621,7 @@ export function sqrt(x: number): number {
 
 /** math.exp(x). */
 export function exp(x: number): number {
-  return math1(x, Math.exp(x), true);
+  return math1(x, crExp(x), true);
 }
 
 /** math.expm1(x). */

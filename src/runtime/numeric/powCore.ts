@@ -1,7 +1,9 @@
 // C99 pow() for finite arguments as CPython sees it from glibc: exact special cases, integral exponents computed
-// correctly rounded from the exact rational value (V8's Math.pow can be an ulp off), Math.pow for the rest.
+// correctly rounded from the exact rational value, the rest correctly rounded in double-double (V8's Math.pow is often
+// an ulp off where glibc's pow is right).
 import { decompose } from "./digits";
 import { ldexpBig, ratioToDouble } from "./floatOps";
+import { crPowPositive } from "./libm";
 
 /** pow(x, y) for finite x and y with C99 semantics (NaN for negative ** non-integer, +-inf for 0 ** negative). */
 export function powFinite(x: number, y: number): number {
@@ -22,7 +24,7 @@ export function powFinite(x: number, y: number): number {
 
 function powPositive(v: number, y: number): number {
   if (Number.isInteger(y) && y >= -256 && y <= 256) return powIntegral(v, y);
-  return Math.pow(v, y);
+  return crPowPositive(v, y);
 }
 
 /** v ** n for finite v > 0 and a small integral n, correctly rounded from the exact rational value. */

@@ -76,6 +76,6 @@ print(json.dumps(out))
       bad.push(`${op}(${args.join(", ")}): want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
     }
     expect(bad.slice(0, 15)).toEqual([]);
-    expect(powApprox).toBeLessThan(600);
+    expect(powApprox).toBeLessThan(300);
   });
 });

@@ -1,0 +1,293 @@
+// Correctly rounded exp/log/log2/exp2/pow (double-double arithmetic), matching glibc's libm (whose modern exp, log,
+// log2, exp2 and pow are correctly rounded in practice) where V8's fdlibm-based Math functions can be an ulp off.
+// log10 follows glibc's formula on top of the correctly rounded log.
+
+// ---- double-double primitives: a value is hi + lo with |lo| <= ulp(hi)/2 ----
+
+const SPLITTER = 134217729.0; // 2**27 + 1
+
+let rh = 0;
+let rl = 0;
+
+/** Exact a*b as (rh, rl) (Dekker's product). */
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  const ta = SPLITTER * a;
+  const ah = ta - (ta - a);
+  const al = a - ah;
+  const tb = SPLITTER * b;
+  const bh = tb - (tb - b);
+  const bl = b - bh;
+  rh = p;
+  rl = ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** (ah, al) / n for a small integer n, into (rh, rl): the remainder of the high part is computed exactly. */
+function ddDivInt(ah: number, al: number, n: number): void {
+  const qh = ah / n;
+  twoProd(qh, n);
+  const rem = ah - rh - rl;
+  const ql = (rem + al) / n;
+  rh = qh + ql;
+  rl = ql - (rh - qh);
+}
+
+/** (ah, al) + (bh, bl) into (rh, rl). */
+function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+  const s = ah + bh;
+  const bb = s - ah;
+  let e = ah - (s - bb) + (bh - bb);
+  e += al + bl;
+  rh = s + e;
+  rl = e - (rh - s);
+}
+
+/** (ah, al) * (bh, bl) into (rh, rl). */
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  twoProd(ah, bh);
+  const p = rh;
+  let e = rl;
+  e += ah * bl + al * bh;
+  rh = p + e;
+  rl = e - (rh - p);
+}
+
+/** (ah, al) / (bh, bl) into (rh, rl) (long division with two correction steps). */
+function ddDiv(ah: number, al: number, bh: number, bl: number): void {
+  const q1 = ah / bh;
+  ddMul(q1, 0, bh, bl);
+  ddAdd(ah, al, -rh, -rl);
+  const q2 = rh / bh;
+  const r1h = rh;
+  const r1l = rl;
+  ddMul(q2, 0, bh, bl);
+  ddAdd(r1h, r1l, -rh, -rl);
+  const q3 = rh / bh;
+  ddAdd(q1, 0, q2, 0);
+  ddAdd(rh, rl, q3, 0);
+}
+
+// ln 2 to about 160 bits as three doubles.
+const LN2_1 = 0.6931471805599453;
+const LN2_2 = 2.3190468138462996e-17;
+const LN2_3 = 5.707708438416212e-34;
+// 1/ln 2 as a double-double.
+const INV_LN2_H = 1.4426950408889634;
+const INV_LN2_L = 2.0355273740931033e-17;
+
+// ---- exp ----
+
+/** exp(xh + xl) as a double-double in (rh, rl), with the power of two returned separately. */
+function ddExpCore(xh: number, xl: number): number {
+  const k = Math.round(xh * INV_LN2_H);
+  // r = x - k*ln2, carried in double-double.
+  twoProd(k, LN2_1);
+  const ph = rh;
+  const pl = rl;
+  ddAdd(xh, xl, -ph, -pl);
+  const r0h = rh;
+  const r0l = rl;
+  twoProd(k, LN2_2);
+  const qh = rh;
+  const ql = rl;
+  ddAdd(r0h, r0l, -qh, -ql);
+  ddAdd(rh, rl, -k * LN2_3, 0);
+  // Scale down by 2**-8 (exact), sum the Taylor series, then square back up eight times.
+  const sh = rh / 256;
+  const sl = rl / 256;
+  let th = 1;
+  let tl = 0;
+  let termH = 1;
+  let termL = 0;
+  for (let n = 1; n <= 12; n++) {
+    ddMul(termH, termL, sh, sl);
+    ddDivInt(rh, rl, n);
+    termH = rh;
+    termL = rl;
+    ddAdd(th, tl, termH, termL);
+    th = rh;
+    tl = rl;
+    if (Math.abs(termH) < 1e-36) break;
+  }
+  for (let i = 0; i < 8; i++) {
+    ddMul(th, tl, th, tl);
+    th = rh;
+    tl = rl;
+  }
+  rh = th;
+  rl = tl;
+  return k;
+}
+
+/** Multiplies a double-double by 2**k and rounds to a double (handles overflow and subnormal results). */
+function scaleToDouble(h: number, l: number, k: number): number {
+  if (k > 1020) return scaleToDouble(h * 2 ** 20, l * 2 ** 20, k - 20);
+  if (k < -1020) {
+    // Subnormal range: round once at the final precision via exact scaling of both parts.
+    const v = h * 2 ** (k + 1074) + l * 2 ** (k + 1074);
+    return (Math.round(v) === v ? v : roundHalfEvenInt(h * 2 ** (k + 1074), l * 2 ** (k + 1074))) * 2 ** -1074;
+  }
+  const s = 2 ** k;
+  return (h + l) * s;
+}
+
+/** Rounds the double-double h + l (|h| < 2**53) to an integer, half to even. */
+function roundHalfEvenInt(h: number, l: number): number {
+  const fh = Math.floor(h);
+  const frac = h - fh + l;
+  if (frac > 0.5) return fh + 1;
+  if (frac < 0.5) return fh;
+  return fh % 2 === 0 ? fh : fh + 1;
+}
+
+/** exp(x), correctly rounded (glibc's exp). */
+export function crExp(x: number): number {
+  if (x !== x) return x;
+  if (x > 709.8) return Infinity;
+  if (x < -745.2) return 0;
+  if (x === 0) return 1;
+  const k = ddExpCore(x, 0);
+  return scaleToDouble(rh, rl, k);
+}
+
+/** 2**x, correctly rounded (glibc's exp2). */
+export function crExp2(x: number): number {
+  if (x !== x) return x;
+  if (Number.isInteger(x)) {
+    if (x > 1023) return Infinity;
+    if (x < -1074) return 0;
+    return x >= -1022 ? 2 ** x : 2 ** (x + 100) * 2 ** -100;
+  }
+  if (x > 1024) return Infinity;
+  if (x < -1076) return 0;
+  twoProd(x, LN2_1);
+  ddAdd(rh, rl, x * LN2_2, 0);
+  const k = ddExpCore(rh, rl);
+  return scaleToDouble(rh, rl, k);
+}
+
+// ---- log ----
+
+/** log(x) for finite x > 0 as a double-double in (rh, rl). */
+function ddLog(x: number): void {
+  // x = m * 2**e with m in [sqrt(1/2), sqrt(2)).
+  let e = 0;
+  let m = x;
+  if (m < 2.2250738585072014e-308) {
+    m *= 2 ** 54;
+    e -= 54;
+  }
+  const fe = Math.floor(Math.log2(m));
+  let ee = fe;
+  m = m * 2 ** -ee;
+  // Math.log2 can be off by one near powers of two; normalise exactly.
+  while (m >= 2) { m /= 2; ee++; }
+  while (m < 1) { m *= 2; ee--; }
+  if (m > Math.SQRT2) {
+    m /= 2;
+    ee++;
+  }
+  e += ee;
+  // log(m) = 2 atanh(s), s = (m - 1) / (m + 1).
+  const num = m - 1; // exact (Sterbenz)
+  const den = m + 1;
+  const bb = den - m;
+  const denL = m - (den - bb) + (1 - bb);
+  ddDiv(num, 0, den, denL);
+  const sh = rh;
+  const sl = rl;
+  ddMul(sh, sl, sh, sl);
+  const s2h = rh;
+  const s2l = rl;
+  let powH = sh;
+  let powL = sl;
+  let sumH = sh;
+  let sumL = sl;
+  for (let n = 3; n < 200; n += 2) {
+    ddMul(powH, powL, s2h, s2l);
+    powH = rh;
+    powL = rl;
+    ddDivInt(powH, powL, n);
+    const th = rh;
+    ddAdd(sumH, sumL, rh, rl);
+    sumH = rh;
+    sumL = rl;
+    if (Math.abs(th) < Math.abs(sumH) * 1e-34) break;
+  }
+  // 2 * sum + e * ln2.
+  const lh = 2 * sumH;
+  const ll = 2 * sumL;
+  twoProd(e, LN2_1);
+  const eh = rh;
+  const el = rl + e * LN2_2;
+  ddAdd(eh, el, lh, ll);
+  ddAdd(rh, rl, e * LN2_3, 0);
+}
+
+/** log(x) for x > 0 finite, correctly rounded (glibc's log). Other inputs follow C: log(0) = -inf, log(<0) = nan. */
+export function crLog(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === 0) return -Infinity;
+  if (x < 0) return NaN;
+  if (x === 1) return 0;
+  ddLog(x);
+  return rh + rl;
+}
+
+/** log2(x), correctly rounded (glibc's log2); exact for powers of two. */
+export function crLog2(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === 0) return -Infinity;
+  if (x < 0) return NaN;
+  ddLog(x);
+  ddMul(rh, rl, INV_LN2_H, INV_LN2_L);
+  return rh + rl;
+}
+
+const IVLN10 = 4.34294481903251816668e-01;
+const LOG10_2HI = 3.01029995663611771306e-01;
+const LOG10_2LO = 3.69423907715893078616e-13;
+
+/** log10(x) computed like glibc's __ieee754_log10 (exponent split around its correctly rounded log). */
+export function crLog10(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === 0) return -Infinity;
+  if (x < 0) return NaN;
+  let k = 0;
+  let v = x;
+  if (v < 2.2250738585072014e-308) {
+    k -= 54;
+    v *= 2 ** 54;
+  }
+  let e = Math.floor(Math.log2(v));
+  if (2 ** e > v) e--;
+  if (2 ** (e + 1) <= v) e++;
+  k += e;
+  const i = k < 0 ? 1 : 0;
+  // Mantissa scaled into [1, 2) for k >= 0, [0.5, 1) for k < 0.
+  const m = v * 2 ** -e * (i ? 0.5 : 1);
+  const y = k + i;
+  const z = y * LOG10_2LO + IVLN10 * crLog(m);
+  return z + y * LOG10_2HI;
+}
+
+/** pow(x, y) for finite x > 0 and finite y, correctly rounded from exp(y * log(x)) in double-double. */
+export function crPowPositive(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (y === 1) return x;
+  ddLog(x);
+  const lh = rh;
+  const ll = rl;
+  // Certain overflow/underflow first: the double-double product below would turn inf into NaN.
+  const est = y * lh;
+  if (est > 709.8) return Infinity;
+  if (est < -745.2) return 0;
+  twoProd(y, lh);
+  ddAdd(rh, rl, y * ll, 0);
+  const th = rh;
+  const tl = rl;
+  if (th > 709.8) return Infinity;
+  if (th < -745.2) return 0;
+  const k = ddExpCore(th, tl);
+  return scaleToDouble(rh, rl, k);
+}
