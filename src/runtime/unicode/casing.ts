@@ -1,9 +1,6 @@
 // Whole-string str methods (lower/upper/title/capitalize/swapcase/casefold and the is* predicates), as
 // CPython's Objects/unicodeobject.c implements them on top of the per-code-point data.
-import {
-  flagsOf, isCased, isCaseIgnorable, isXidContinue, isXidStart, toFoldedFull, toLowerFull, toTitleFull,
-  toUpperFull,
-} from "./ctype";
+import { CaseKind, flagsOf, isCased, isCaseIgnorable, isXidContinue, isXidStart, pushCaseMapping } from "./ctype";
 import { TypeFlag } from "./names";
 import { fromCodePoints, toCodePoints } from "./normalize";
 
@@ -26,15 +23,11 @@ function sigmaAt(cps: readonly number[], i: number): number {
   return finalSigma ? 0x3c2 : 0x3c3;
 }
 
-function pushAll(out: number[], mapped: readonly number[]): void {
-  for (let k = 0; k < mapped.length; k++) out.push(mapped[k]);
-}
-
 /** CPython's lower_ucs4: full lowercase, with the final-sigma rule for U+03A3. */
 function pushLower(out: number[], cps: readonly number[], i: number): void {
   const c = cps[i];
   if (c === CAPITAL_SIGMA) out.push(sigmaAt(cps, i));
-  else pushAll(out, toLowerFull(c));
+  else pushCaseMapping(out, c, CaseKind.Lower);
 }
 
 function mapString(s: string, each: (out: number[], cps: readonly number[], i: number) => void): string {
@@ -53,18 +46,18 @@ export function strLower(s: string): string {
 /** str.upper() with full mappings ('ß'.upper() == 'SS'). */
 export function strUpper(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toUpperCase();
-  return mapString(s, (out, cps, i) => pushAll(out, toUpperFull(cps[i])));
+  return mapString(s, (out, cps, i) => pushCaseMapping(out, cps[i], CaseKind.Upper));
 }
 
 /** str.casefold(). */
 export function strCasefold(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  return mapString(s, (out, cps, i) => pushAll(out, toFoldedFull(cps[i])));
+  return mapString(s, (out, cps, i) => pushCaseMapping(out, cps[i], CaseKind.Fold));
 }
 
 /** str.capitalize(): titlecase of the first character, lowercase of the rest. */
 export function strCapitalize(s: string): string {
-  return mapString(s, (out, cps, i) => (i === 0 ? pushAll(out, toTitleFull(cps[0])) : pushLower(out, cps, i)));
+  return mapString(s, (out, cps, i) => (i === 0 ? pushCaseMapping(out, cps[0], CaseKind.Title) : pushLower(out, cps, i)));
 }
 
 /** str.swapcase(): uppercase characters are lowered, lowercase ones uppered, the rest kept. */
@@ -72,7 +65,7 @@ export function strSwapcase(s: string): string {
   return mapString(s, (out, cps, i) => {
     const f = flagsOf(cps[i]);
     if (f & TypeFlag.Upper) pushLower(out, cps, i);
-    else if (f & TypeFlag.Lower) pushAll(out, toUpperFull(cps[i]));
+    else if (f & TypeFlag.Lower) pushCaseMapping(out, cps[i], CaseKind.Upper);
     else out.push(cps[i]);
   });
 }
@@ -82,16 +75,30 @@ export function strTitle(s: string): string {
   let previousIsCased = false;
   return mapString(s, (out, cps, i) => {
     if (previousIsCased) pushLower(out, cps, i);
-    else pushAll(out, toTitleFull(cps[i]));
+    else pushCaseMapping(out, cps[i], CaseKind.Title);
     previousIsCased = isCased(cps[i]);
   });
 }
 
+/** True if every code point of s has one of the given flags (surrogate pairs decoded in place, no allocation). */
+function everyHas(s: string, flags: number): boolean {
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        cp = ((cp - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if ((flagsOf(cp) & flags) === 0) return false;
+  }
+  return true;
+}
+
 /** True if s is non-empty and every code point has one of the given flags. */
 function allHave(s: string, flags: number): boolean {
-  if (s.length === 0) return false;
-  for (const cp of toCodePoints(s)) if ((flagsOf(cp) & flags) === 0) return false;
-  return true;
+  return s.length !== 0 && everyHas(s, flags);
 }
 
 /** str.isalpha(). */
@@ -110,8 +117,7 @@ export const strIsSpace = (s: string): boolean => allHave(s, TypeFlag.Space);
 
 /** str.isprintable() (true for the empty string). */
 export function strIsPrintable(s: string): boolean {
-  for (const cp of toCodePoints(s)) if ((flagsOf(cp) & TypeFlag.Printable) === 0) return false;
-  return true;
+  return everyHas(s, TypeFlag.Printable);
 }
 
 /** str.islower(): no uppercase or titlecase character, and at least one lowercase one. */

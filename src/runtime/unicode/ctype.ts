@@ -94,6 +94,26 @@ export function toFoldedFull(cp: number): readonly number[] {
   return [cp + t.lower[rec]];
 }
 
+/** Which full case mapping pushCaseMapping appends. */
+export const enum CaseKind { Lower, Upper, Title, Fold }
+
+/** Appends the full case mapping of cp to out without allocating (the hot loop of str.lower() and friends). */
+export function pushCaseMapping(out: number[], cp: number, kind: CaseKind): void {
+  if (cp >= 0x110000) {
+    out.push(cp);
+    return;
+  }
+  const t = getTables();
+  const rec = recordOf(t, cp);
+  if (t.flags[rec] & TypeFlag.ExtendedCase) {
+    const e = getExtendedCase().get(cp) as ExtendedCase;
+    const list = kind === CaseKind.Lower ? e.lower : kind === CaseKind.Upper ? e.upper : kind === CaseKind.Title ? e.title : e.fold;
+    for (let k = 0; k < list.length; k++) out.push(list[k]);
+    return;
+  }
+  out.push(cp + (kind === CaseKind.Upper ? t.upper[rec] : kind === CaseKind.Title ? t.title[rec] : t.lower[rec]));
+}
+
 /** Single-code-point lowercase as Py_UNICODE_TOLOWER gives it (first char of the full mapping). */
 export const toLowerSimple = (cp: number): number => simpleMapping(getTables(), cp, "lower");
 /** Single-code-point uppercase as Py_UNICODE_TOUPPER gives it. */
