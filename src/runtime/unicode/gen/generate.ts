@@ -1,8 +1,10 @@
-// Generator: turns the Unicode 15.0.0 UCD text files into the compact table blob in ../data.generated.ts.
+// Generator: turns the Unicode 15.0.0 UCD text files into the compact table blobs in ../data.generated.ts.
 //
-// Run by hand (not at build time) when the Unicode version changes:
-//   npx tsx src/runtime/unicode/gen/generate.ts [/usr/share/unicode]
-// The input is Debian's `unicode-data` package (exactly UCD 15.0.0, the version CPython 3.12 ships).
+// Run by hand (not at build time; CI only uses the committed output) when the Unicode version changes:
+//   apt-get install unicode-data && npx tsx src/runtime/unicode/gen/generate.ts [/usr/share/unicode]
+// The input is Debian's `unicode-data` package (exactly UCD 15.0.0, the version CPython 3.12 ships); `bzcat`
+// unpacks its Unihan file, and any `python3` supplies the Unicode 3.2.0 values of unicodedata.ucd_3_2_0.
+// The output is deterministic: re-running it on the same inputs leaves data.generated.ts unchanged.
 // The derivation rules mirror the ones CPython's Tools/unicode/makeunicodedata.py applies, so that every
 // property the VM reports matches CPython 3.12 (e.g. which characters are "numeric", how full case mappings and
 // case folding combine, which unassigned code points get an East Asian width).
