@@ -291,3 +291,101 @@ export function crPowPositive(x: number, y: number): number {
   const k = ddExpCore(th, tl);
   return scaleToDouble(rh, rl, k);
 }
+
+// ---- erf / erfc: the series and continued fraction CPython falls back on without libm erf, evaluated in
+// double-double so the results are (nearly always) correctly rounded, like glibc's within-an-ulp erf/erfc ----
+
+const INV_SQRTPI_H = 0.5641895835477563;
+const INV_SQRTPI_L = 7.66772980658294e-18;
+
+/** e**(-x*x) * scale-free double-double into (rh, rl), returning the binary exponent to apply. */
+function ddExpNegSquare(x: number): number {
+  twoProd(x, x);
+  return ddExpCore(-rh, -rl);
+}
+
+/** erf(x) for 0 <= x < 2.5 as a double-double: (2x/sqrt(pi)) e^(-x^2) sum_k (2x^2)^k / (2k+1)!!. */
+function ddErfSeries(x: number): [number, number] {
+  twoProd(2 * x, x);
+  const t2h = rh;
+  const t2l = rl;
+  let termH = 1;
+  let termL = 0;
+  let sumH = 1;
+  let sumL = 0;
+  for (let k = 1; k < 400; k++) {
+    ddMul(termH, termL, t2h, t2l);
+    ddDivInt(rh, rl, 2 * k + 1);
+    termH = rh;
+    termL = rl;
+    ddAdd(sumH, sumL, termH, termL);
+    sumH = rh;
+    sumL = rl;
+    if (termH < sumH * 1e-34) break;
+  }
+  const k = ddExpNegSquare(x);
+  const eh = rh * 2 ** k;
+  const el = rl * 2 ** k;
+  ddMul(sumH, sumL, eh, el);
+  ddMul(rh, rl, INV_SQRTPI_H, INV_SQRTPI_L);
+  ddMul(rh, rl, 2 * x, 0);
+  return [rh, rl];
+}
+
+/** erfc(x) for x >= 2 as a double-double times 2**exp: e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
+function ddErfcContFrac(x: number): [number, number, number] {
+  const n = Math.min(3000, Math.ceil(2000 / (x * x)) + 40);
+  let th = x;
+  let tl = 0;
+  for (let i = n; i >= 1; i--) {
+    ddDiv(i / 2, 0, th, tl);
+    ddAdd(x, 0, rh, rl);
+    th = rh;
+    tl = rl;
+  }
+  ddDiv(INV_SQRTPI_H, INV_SQRTPI_L, th, tl);
+  const qh = rh;
+  const ql = rl;
+  const k = ddExpNegSquare(x);
+  ddMul(qh, ql, rh, rl);
+  return [rh, rl, k];
+}
+
+/** math.erf(x). */
+export function erf(x: number): number {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  if (ax >= 6) return x > 0 ? 1 : -1;
+  if (ax === 0) return x;
+  let r: number;
+  if (ax < 2.5) {
+    const [h, l] = ddErfSeries(ax);
+    r = h + l;
+  } else {
+    const [h, l, k] = ddErfcContFrac(ax);
+    ddAdd(1, 0, -h * 2 ** k, -l * 2 ** k);
+    r = rh + rl;
+  }
+  return x < 0 ? -r : r;
+}
+
+/** math.erfc(x). */
+export function erfc(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity) return 0;
+  if (x === -Infinity) return 2;
+  if (x > 27.3) return 0;
+  if (x < -6) return 2;
+  const ax = Math.abs(x);
+  if (ax < 2.5) {
+    const [h, l] = ddErfSeries(ax);
+    ddAdd(1, 0, x < 0 ? h : -h, x < 0 ? l : -l);
+    return rh + rl;
+  }
+  const [h, l, k] = ddErfcContFrac(ax);
+  if (x < 0) {
+    ddAdd(2, 0, -h * 2 ** k, -l * 2 ** k);
+    return rh + rl;
+  }
+  return scaleToDouble(h, l, k);
+}

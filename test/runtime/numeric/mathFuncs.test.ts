@@ -85,7 +85,7 @@ for _ in range(300):
         add(fn + 'i', [str(n)], lambda: getattr(math, fn)(n))
 for _ in range(1500):
     x = rd()
-    for fn in ['log', 'log2', 'log10', 'ulp', 'modf', 'frexp', 'floor', 'ceil', 'trunc', 'exp2', 'sqrt', 'exp', 'log1p', 'expm1']:
+    for fn in ['erf', 'erfc', 'log', 'log2', 'log10', 'ulp', 'modf', 'frexp', 'floor', 'ceil', 'trunc', 'exp2', 'sqrt', 'exp', 'log1p', 'expm1']:
         add(fn, [F(x)], lambda: getattr(math, fn)(x))
 for _ in range(3000):
     x, y = rd(), rd()
@@ -105,7 +105,7 @@ for _ in range(500):
 print(json.dumps(out))
 `);
   // Functions built on libm calls (exp/log/pow/sin...) can differ from glibc by an ulp; the rest must be exact.
-  const LIBM_BASED = new Set(["gamma", "lgamma", "log", "log2", "log10", "logi", "log2i", "log10i", "exp", "expm1", "log1p", "pow", "exp2"]);
+  const LIBM_BASED = new Set(["erf", "erfc", "gamma", "lgamma", "log", "log2", "log10", "logi", "log2i", "log10i", "exp", "expm1", "log1p", "pow", "exp2"]);
   it(`matches CPython on ${data.length} calls`, () => {
     const bad: string[] = [];
     let approx = 0;
@@ -124,6 +124,8 @@ print(json.dumps(out))
             return render(N.mathLog(op.slice(0, -1) as N.LogKind, N.normInt(BigInt(args[0])), true));
           case "log": case "log2": case "log10": return render(N.mathLog(op, f(0), false));
           case "ulp": return render(N.ulp(f(0)));
+          case "erf": return render(N.erf(f(0)));
+          case "erfc": return render(N.erfc(f(0)));
           case "modf": return render(N.modf(f(0)));
           case "frexp": { const [m, e] = N.frexp(f(0)); return `(${render(m)},${e})`; }
           case "floor": return renderInt(N.floorToInt(f(0)));
@@ -160,7 +162,8 @@ print(json.dumps(out))
     expect(bad.slice(0, 15)).toEqual([]);
     // Keep the libm-level differences rare.
     if (process.env.NUMERIC_DEBUG) console.log(approxByOp);
-    expect(approx).toBeLessThan(200);
+    // glibc's erf/erfc are within an ulp but not correctly rounded (ours are), so they differ in a few percent of cases.
+    expect(approx).toBeLessThan(400);
   });
   it("nextafter with steps (3.12)", () => {
     expect(N.nextafter(1.0, 2.0, 0)).toBe(1.0);
