@@ -2471,7 +2471,6 @@ export class CodeGenerator implements PatternHost {
         u.ste.symbols.set(k, symbol);
       }
       if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || inClassBlock) {
-        if (symbol & DEF_PARAM) continue;
         if (!u.ste.isFunctionLike()) {
           state.fastHidden.set(k, u.fastHidden.has(k));
           u.fastHidden.add(k);

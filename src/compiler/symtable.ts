@@ -418,7 +418,8 @@ class Builder {
     this.visitExprs(s.decorator_list);
     const generic = s.type_params.length > 0;
     if (generic) {
-      this.enterTypeParamBlock(s.name, s.type_params, s.args.defaults.length > 0, hasKwonlyDefaults(s.args), false, loc);
+      // CPython adds ".defaults" whenever the (always non-NULL) defaults sequence exists, even when empty.
+      this.enterTypeParamBlock(s.name, s.type_params, true, hasKwonlyDefaults(s.args), false, loc);
       for (const tp of s.type_params) this.visitTypeParam(tp);
     }
     this.visitAnnotations(s, s.args, s.returns);
