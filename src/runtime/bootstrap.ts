@@ -1,15 +1,20 @@
 // Entry point of the runtime bundle (out/runtime.js): the SEA main script of every executable pypack builds.
 // It finds the archive (a SEA asset, or a file beside the executable for --onedir), refuses it if its SHA-256 differs from
-// the one recorded at build time, and hands it to the VM's frozen entry point.
+// the one recorded at build time, and runs it on the VM: the archive's modules become the VM's frozen modules (code
+// objects deserialised on first import), __main__ runs from the archive, and sys gets frozen/_MEIPASS/executable/argv.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ArchiveFormatError, BUNDLE_DIR, FrozenArchive, type BundleHeader, type FrozenRunOptions } from "./archive";
+import type { CodeObject } from "../compiler/code";
+import { deserializeCode } from "../compiler/marshal";
+import { ArchiveFormatError, BUNDLE_DIR, FrozenArchive, type BundleHeader, type FrozenModule, type FrozenRunOptions } from "./archive";
+import { initRuntime, runMain, type RunOptions } from "./entry";
+import { sysModule } from "./modules/sys";
 
 /** Exit status when the bundle is missing, altered or unreadable (EX_DATAERR from sysexits.h). */
 export const EXIT_BAD_BUNDLE = 65;
-/** Exit status when this build of the runtime has no VM to run the program (EX_SOFTWARE). */
-export const EXIT_NO_VM = 70;
+/** Exit status for an internal error of the runtime itself (EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
 
 type SeaModule = {
   isSea(): boolean;
@@ -59,17 +64,54 @@ function locateArchive(exe: string): { header: BundleHeader; bytes: Uint8Array }
   return { header, bytes };
 }
 
-type RunFrozen = (opts: FrozenRunOptions) => Promise<number>;
+type FrozenEntry = NonNullable<RunOptions["frozen"]> extends Map<string, infer V> ? V : never;
 
-/** The VM's frozen entry point, if this runtime bundle has one (src/runtime/entry.ts exports `runFrozen`). */
-function vmEntry(): RunFrozen | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require("./entry") as { runFrozen?: RunFrozen };
-    return typeof mod.runFrozen === "function" ? mod.runFrozen : null;
-  } catch {
-    return null;
-  }
+/** A frozen-module record whose code object is read and deserialised only when the module is first imported. */
+function lazyEntry(archive: FrozenArchive, mod: FrozenModule, meipass: string): FrozenEntry {
+  let code: CodeObject | undefined;
+  let source: string | undefined;
+  return {
+    // __file__ and a package's __path__ point below sys._MEIPASS, where data files are served from the archive too.
+    filename: join(meipass, mod.filename),
+    isPackage: mod.package,
+    get code(): CodeObject {
+      if (code === undefined) {
+        const bytes = archive.read(mod.code);
+        if (bytes === null) throw new Error(`the archive has no ${mod.code}`);
+        code = deserializeCode(bytes);
+      }
+      return code;
+    },
+    get source(): string | undefined {
+      if (source === undefined && mod.source !== null) {
+        const bytes = archive.read(mod.source);
+        source = bytes === null ? undefined : Buffer.from(bytes).toString("utf8");
+      }
+      return source;
+    },
+  };
+}
+
+async function runFrozen(opts: FrozenRunOptions): Promise<number> {
+  const m = opts.archive.manifest;
+  const frozen = new Map<string, FrozenEntry>();
+  for (const [name, mod] of Object.entries(m.modules)) frozen.set(name, lazyEntry(opts.archive, mod, opts.meipass));
+  frozen.set("__main__", lazyEntry(opts.archive, m.entry, opts.meipass));
+  const runOpts: RunOptions = {
+    argv: opts.argv,
+    main: { kind: "frozen", name: "__main__" },
+    optimize: m.options.optimize,
+    frozen,
+    // Everything the program imports is in the archive: no stdlib zip or file system path is searched.
+    stdlibZip: null,
+    isolated: true,
+    executable: opts.executable,
+  };
+  initRuntime(runOpts);
+  const sys = sysModule().dict;
+  sys.setStr("frozen", true);
+  sys.setStr("_MEIPASS", opts.meipass);
+  return runMain(runOpts);
 }
 
 async function main(): Promise<void> {
@@ -82,8 +124,6 @@ async function main(): Promise<void> {
     const why = err instanceof ArchiveFormatError ? err.message : String(err);
     return fail(`pypack: the archive inside ${exe} is unreadable: ${why}`, EXIT_BAD_BUNDLE);
   }
-  const runFrozen = vmEntry();
-  if (!runFrozen) return fail("pypack: this runtime was built without the Python VM (src/runtime/entry.ts runFrozen)", EXIT_NO_VM);
   // In a SEA, argv[1] repeats the executable; what the user typed is argv0 followed by argv[2...].
   const argv = [process.argv0, ...process.argv.slice(2)];
   const code = await runFrozen({ archive, argv, executable: exe, meipass: join(dirname(exe), BUNDLE_DIR) });
@@ -91,5 +131,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  fail(`pypack: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT_NO_VM);
+  fail(`pypack: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT_INTERNAL);
 });

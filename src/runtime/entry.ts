@@ -193,6 +193,16 @@ export function runMainSync(opts: RunOptions): number {
       m.dict.setStr("__cached__", None);
       const src = decodeSource(data, p);
       code = compileMain(src, p);
+    } else if (opts.main.kind === "frozen") {
+      // A packaged executable: __main__'s code comes from the archive (see src/runtime/bootstrap.ts).
+      const fm = frozenModules.get(opts.main.name);
+      if (fm === undefined || fm.code === undefined) {
+        writeErr(`${sysState.executable}: No frozen module named ${opts.main.name}\n`);
+        return 1;
+      }
+      m.dict.setStr("__file__", fm.filename);
+      m.dict.setStr("__cached__", None);
+      code = fm.code;
     } else if (opts.main.kind === "code") {
       code = compileMain(opts.main.code, "<string>");
     } else {
