@@ -8,7 +8,7 @@ import path from "node:path";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "golden.json");
 
-const PY = readFileSync(path.join(here, "gen_golden.py"), "utf8");
+const PY = readFileSync(path.join(here, "cases.py"), "utf8") + "\n" + readFileSync(path.join(here, "gen_golden.py"), "utf8");
 
 const py = await loadPyodide();
 let json;

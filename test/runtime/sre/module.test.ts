@@ -1,0 +1,48 @@
+// Runs programs that drive the _sre module directly (Pattern/Match/Scanner objects, errors) on pypack's VM and compares their
+// output with CPython 3.12.7's (module_str.out / module_bytes.out, made by gen_module_cases.mjs).
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const runner = path.join(__dirname, "run_program.ts");
+
+function runPy(file: string): { stdout: string; stderr: string } {
+  const r = spawnSync(tsx, [runner, file], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Compares line by line so a failure shows the first differing lines, not a 20k-line blob. */
+function firstDifference(got: string, want: string): string | null {
+  const g = got.split("\n");
+  const w = want.split("\n");
+  for (let i = 0; i < Math.max(g.length, w.length); i++) {
+    if (g[i] !== w[i]) return `line ${i + 1}:\n  got:  ${JSON.stringify(g[i])}\n  want: ${JSON.stringify(w[i])}`;
+  }
+  return null;
+}
+
+/** The bytes program needs bytes repr/concatenation from the VM's bytes type; probe for it. */
+function vmHasBytes(): boolean {
+  const dir = mkdtempSync(path.join(tmpdir(), "sre-"));
+  const probe = path.join(dir, "probe.py");
+  writeFileSync(probe, "print(repr(b'a' + b'\\\\'), len(b'ab'))\n");
+  return runPy(probe).stdout === "b'a\\\\' 2\n";
+}
+
+describe("_sre module on the VM vs CPython 3.12", () => {
+  it("str patterns: Pattern/Match/Scanner methods, attributes, reprs, errors", () => {
+    const { stdout, stderr } = runPy(path.join(__dirname, "module_str.py"));
+    const want = readFileSync(path.join(__dirname, "module_str.out"), "utf8");
+    expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
+  });
+
+  it.skipIf(!vmHasBytes())("bytes patterns (needs the VM's bytes type)", () => {
+    const { stdout, stderr } = runPy(path.join(__dirname, "module_bytes.py"));
+    const want = readFileSync(path.join(__dirname, "module_bytes.out"), "utf8");
+    expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
+  });
+});
