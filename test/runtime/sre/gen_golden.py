@@ -41,6 +41,40 @@ while len(seen) < 700:
     seen.add(p)
     CASES.append((p, f, rnd.sample(subjects, 5)))
 
+def random_pattern2(rnd, depth=0):
+    # Richer atoms: classes, categories, case-insensitive letters, non-ASCII and astral characters, backreferences.
+    atoms = ["a", "B", "\u00e9", "\u00c9", "k", "\u212a", "s", "\u017f", "\U0001f600", "[a-c]", "[^b\u00e9]", "[\\w\u00e9]",
+             "\\d", "\\s", "\\W", "[\\S]", ".", "\\b", "\\B", "^", "$", "\\A", "\\Z", "[k-m]", "[\u00e0-\u00ff]", "\\1", "(?:\\1)?"]
+    n = rnd.randint(1, 4)
+    parts = []
+    for _ in range(n):
+        r = rnd.random()
+        if depth < 2 and r < 0.3:
+            inner = random_pattern2(rnd, depth + 1)
+            kind = rnd.choice(["(%s)", "(?:%s)", "(%s|%s)", "(?=%s)", "(?!%s)", "(?>%s)", "(?i:%s)"])
+            atom = kind % ((inner, random_pattern2(rnd, depth + 1)) if kind.count("%s") == 2 else inner)
+        else:
+            atom = rnd.choice(atoms)
+        if rnd.random() < 0.4:
+            atom += rnd.choice(["*", "+", "?", "*?", "+?", "{1,3}", "{2}?", "*+", "++"])
+        parts.append(atom)
+    return "".join(parts)
+
+subjects2 = ["", "a", "Ab\u00e9", "\u00c9\u00e9K\u212a", "s\u017fS", "a1 b2", "\U0001f600a\U0001f600", "kK\u212a k",
+             "x\ny\n", "BAab", "\u00e0\u00ff\u0100", "12 34", "aA\u00e9\u00c9 "]
+seen2 = set()
+while len(seen2) < 500:
+    p = random_pattern2(rnd)
+    if p in seen2:
+        continue
+    f = rnd.choice([0, I, I, I | A, M, S, A, I | M])
+    try:
+        re.compile(p, f)
+    except (re.error, OverflowError, RecursionError):
+        continue
+    seen2.add(p)
+    CASES.append((p, f, rnd.sample(subjects2, 5)))
+
 def code_for(p, flags):
     parsed = _parser.parse(p, flags)
     code = _compiler._code(parsed, flags)
