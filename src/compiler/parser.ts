@@ -114,7 +114,8 @@ export class Parser {
       start = nl + 1;
     }
     const nl = this.src.indexOf("\n", start);
-    return nl < 0 ? this.src.slice(start) : this.src.slice(start, nl + 1);
+    // CPython appends a newline to source that does not end with one.
+    return nl < 0 ? this.src.slice(start) + "\n" : this.src.slice(start, nl + 1);
   }
 
   /** 1-based character offset of a UTF-8 byte column on a line. */
@@ -138,10 +139,14 @@ export class Parser {
     return new PySyntaxError(kind, msg, this.filename, lineno, offset, text, endLineno, endOffset);
   }
 
-  errorAtToken(t: Token, msg: string, kind: "SyntaxError" | "IndentationError" = "SyntaxError"): PySyntaxError {
+  /**
+   * An error located at a token. CPython's ENDMARKER/DEDENT have no column: errors raised "at a known location"
+   * report offset 0, the others the end of the last line (and end_offset -1).
+   */
+  errorAtToken(t: Token, msg: string, kind: "SyntaxError" | "IndentationError" = "SyntaxError", known = true): PySyntaxError {
     if (t.type === TokenType.EndMarker || t.type === TokenType.Dedent || t.type === TokenType.ErrorEof) {
-      // CPython's ENDMARKER/DEDENT have no column: the offset is the end of the last line.
       const { lineno, text } = this.lastLine(t);
+      if (known && t.type !== TokenType.Dedent) return new PySyntaxError(kind, msg, this.filename, lineno, 0, text, lineno, 0);
       return new PySyntaxError(kind, msg, this.filename, lineno, [...text].length, text, lineno, -1);
     }
     return this.errorRange(msg, t.lineno, t.col, t.endLineno, t.endCol, kind);
@@ -159,7 +164,8 @@ export class Parser {
         start = i + 1;
       }
     }
-    return { lineno, text: this.src.slice(start) };
+    const text = this.src.slice(start);
+    return { lineno, text: text.endsWith("\n") ? text : text + "\n" };
   }
 
   errorAtNode(n: A.Located, msg: string): PySyntaxError {
@@ -264,7 +270,11 @@ export class Parser {
     const body: A.Stmt[] = [];
     while (this.peek().type === TokenType.Newline) this.p++;
     if (this.peek().type !== TokenType.EndMarker) this.statement(body);
+    const stmtEnd = this.last();
     while (this.peek().type === TokenType.Newline) this.p++;
+    if (this.peek().type !== TokenType.EndMarker && stmtEnd !== undefined) {
+      throw this.errorAtToken(stmtEnd, "multiple statements found while compiling a single statement");
+    }
     this.expectType(TokenType.EndMarker);
     return { _type: "Interactive", body };
   }
@@ -276,6 +286,7 @@ export class Parser {
       if (this.eat("*")) argtypes.push(this.expression());
       else if (this.eat("**")) argtypes.push(this.expression());
       else argtypes.push(this.expression());
+      if (!this.at(",") && !this.at(")")) this.invalidAfterExpression(argtypes[argtypes.length - 1]);
       if (!this.eat(",")) break;
     }
     this.expect(")");
@@ -420,6 +431,7 @@ export class Parser {
     if (t.type === TokenType.Op) {
       if (t.value === "=") {
         const targets: A.Expr[] = [first];
+        const firstEq = this.p;
         let value: A.Expr;
         for (;;) {
           this.p++;
@@ -428,9 +440,15 @@ export class Parser {
           targets.push(value);
         }
         for (const target of targets) {
-          if (target._type === "Yield" || target._type === "YieldFrom") throw this.errorAtNode(target, "assignment to yield expression not possible");
+          const k = this.findTokenAt(target);
+          const before = k > 0 ? this.toks[k - 1] : undefined;
+          const parenthesized = before !== undefined && before.type === TokenType.Op && before.value === "(";
+          if ((target._type === "Yield" || target._type === "YieldFrom") && !parenthesized) {
+            throw this.errorAtNode(target, "assignment to yield expression not possible");
+          }
         }
-        for (let i = 0; i < targets.length; i++) this.setStore(targets[i], "assign", i === 0 && targets.length === 1 ? value : null);
+        const hint = targets.length === 1 && this.assignHint(first, this.findTokenIndex(startTok), firstEq - 1, this.toks[firstEq + 1]);
+        for (let i = 0; i < targets.length; i++) this.setStore(targets[i], "assign", i === 0 && hint);
         return { _type: "Assign", targets, value, type_comment: null, ...this.locFrom(this.tokPos(startTok)) };
       }
       if (t.value === ":") {
@@ -463,7 +481,12 @@ export class Parser {
 
   annAssign(target: A.Expr, startTok: Token): A.AnnAssign {
     const parenthesized = startTok.type === TokenType.Op && startTok.value === "(";
-    if (target._type === "Tuple") throw this.errorAtNode(target, "only single target (not tuple) can be annotated");
+    if (target._type === "Tuple") {
+      // `x, y: int` points at the first element; `(x, y): int` at the tuple.
+      const at = parenthesized || target.elts.length === 0 ? target : target.elts[0];
+      throw this.errorAtNode(at, "only single target (not tuple) can be annotated");
+    }
+    if (target._type === "Starred") throw FAIL;
     if (target._type === "List") throw this.errorAtNode(target, "only single target (not list) can be annotated");
     if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
       throw this.errorAtNode(target, "illegal target for annotation");
@@ -526,7 +549,19 @@ export class Parser {
       if (this.atStatementEnd()) break;
     }
     if (!this.atStatementEnd()) {
-      // invalid_del_stmt: 'del' star_expressions → report the invalid target.
+      // invalid_del_stmt: 'del' star_expressions → report the invalid target, if there is one.
+      const save = this.p;
+      const saveMax = this.max;
+      this.p = this.findTokenIndex(s) + 1;
+      let all: A.Expr | null = null;
+      try {
+        all = this.starExpressions();
+      } catch (e) {
+        if (!(e instanceof ParseFail)) throw e;
+      }
+      this.p = save;
+      this.max = saveMax;
+      if (all !== null) this.setContext(all, "Del", "del");
       throw FAIL;
     }
     for (const t of targets) this.setContext(t, "Del", "del");
@@ -543,6 +578,12 @@ export class Parser {
       if (this.eat("as")) asname = this.name().value;
       names.push({ _type: "alias", name, asname, ...this.locFrom(this.tokPos(first)) });
     } while (this.eat(","));
+    if (this.at("from")) {
+      this.p++;
+      this.dottedName();
+      const e = this.last();
+      throw this.errorRange("Did you mean to use 'from ... import ...' instead?", s.lineno, s.col, e.endLineno, e.endCol);
+    }
     return { _type: "Import", names, ...this.locFrom(this.tokPos(s)) };
   }
 
@@ -564,7 +605,7 @@ export class Parser {
       else break;
     }
     let module: string | null = null;
-    if (!this.at("import")) module = this.dottedName();
+    if (!this.at("import") || level === 0) module = this.dottedName();
     this.expect("import");
     const names: A.Alias[] = [];
     if (this.at("*")) {
@@ -638,7 +679,7 @@ export class Parser {
     if (this.peek().type === TokenType.Newline) {
       this.p++;
       if (this.peek().type !== TokenType.Indent) {
-        throw this.errorAtToken(this.peek(), `expected an indented block after ${what} on line ${line}`, "IndentationError");
+        throw this.errorAtToken(this.peek(), `expected an indented block after ${what} on line ${line}`, "IndentationError", false);
       }
       this.p++;
       do this.statement(body);
@@ -651,9 +692,10 @@ export class Parser {
   }
 
   /** ':' before a block; "expected ':'" when the line ends instead. */
-  colon(): void {
+  colon(forced = false): void {
     if (this.eat(":")) return;
-    if (this.peek().type === TokenType.Newline) throw this.errorAtToken(this.peek(), "expected ':'");
+    // `&&':'` in the grammar (else, finally, try, def) reports at any token; elsewhere only before a NEWLINE.
+    if (forced || this.peek().type === TokenType.Newline) throw this.errorAtToken(this.peek(), "expected ':'", "SyntaxError", false);
     throw FAIL;
   }
 
@@ -690,7 +732,7 @@ export class Parser {
 
   elseBlock(): A.Stmt[] {
     const e = this.next();
-    this.colon();
+    this.colon(true);
     return this.block("'else' statement", e.lineno);
   }
 
@@ -748,7 +790,7 @@ export class Parser {
       while (this.eat(","));
     }
     this.colon();
-    const body = this.block(asyncTok !== null ? "'async with' statement" : "'with' statement", w.lineno);
+    const body = this.block("'with' statement", w.lineno);
     if (asyncTok !== null) return this.fin({ _type: "AsyncWith" as const, items, body, type_comment: null }, this.tokPos(s), this.endOf(body));
     return this.fin({ _type: "With" as const, items, body, type_comment: null }, this.tokPos(s), this.endOf(body));
   }
@@ -762,14 +804,14 @@ export class Parser {
       if (!(t.type === TokenType.Op && (t.value === "," || t.value === ")" || t.value === ":"))) {
         throw FAIL;
       }
-      this.setStore(optionalVars, "with", null);
+      this.setStore(optionalVars, "with", false);
     }
     return { _type: "withitem", context_expr: contextExpr, optional_vars: optionalVars };
   }
 
   tryStmt(): A.Try | A.TryStar {
     const s = this.next();
-    this.colon();
+    this.colon(true);
     const body = this.block("'try' statement", s.lineno);
     const handlers: A.ExceptHandler[] = [];
     let star: boolean | null = null;
@@ -777,7 +819,10 @@ export class Parser {
       const e = this.next();
       const isStar = this.eat("*");
       if (star === null) star = isStar;
-      else if (star !== isStar) throw this.errorAtToken(e, "cannot have both 'except' and 'except*' on the same 'try'");
+      else if (star !== isStar) {
+        const endTok = this.last();
+        throw this.errorRange("cannot have both 'except' and 'except*' on the same 'try'", e.lineno, e.col, endTok.endLineno, endTok.endCol);
+      }
       let type: A.Expr | null = null;
       let name: string | null = null;
       if (!this.at(":")) {
@@ -785,9 +830,10 @@ export class Parser {
         if (this.at(",")) {
           const first = type;
           this.p++;
-          const more = this.expression();
+          this.expression();
           while (this.eat(",")) this.expression();
-          if (this.at(":") || this.at("as")) throw this.errorFromTo(first, more, "multiple exception types must be parenthesized");
+          if (this.eat("as")) this.name();
+          if (this.at(":")) throw this.errorFromTo(first, this.locFrom(first), "multiple exception types must be parenthesized");
           throw FAIL;
         }
         if (this.eat("as")) name = this.name().value;
@@ -803,11 +849,11 @@ export class Parser {
     if (handlers.length > 0 && this.at("else")) orelse = this.elseBlock();
     if (this.at("finally")) {
       const f = this.next();
-      this.colon();
+      this.colon(true);
       finalbody = this.block("'finally' statement", f.lineno);
     }
     if (handlers.length === 0 && finalbody.length === 0) {
-      throw this.errorAtToken(this.peek(), "expected 'except' or 'finally' block");
+      throw this.errorAtToken(this.peek(), "expected 'except' or 'finally' block", "SyntaxError", false);
     }
     const end = finalbody.length > 0 ? this.endOf(finalbody) : orelse.length > 0 ? this.endOf(orelse) : handlers[handlers.length - 1];
     if (star === true) return this.fin({ _type: "TryStar" as const, body, handlers, orelse, finalbody }, this.tokPos(s), end);
@@ -837,13 +883,25 @@ export class Parser {
     const s = asyncTok ?? this.peek();
     const d = this.next();
     const name = this.name().value;
-    const typeParams = this.at("[") ? this.typeParams() : [];
-    this.expect("(");
+    let typeParams: A.TypeParam[] = [];
+    if (this.at("[")) {
+      const open = this.peek();
+      const save = this.p;
+      try {
+        typeParams = this.typeParams();
+      } catch (e) {
+        if (!(e instanceof ParseFail)) throw e;
+        this.p = save;
+        throw this.errorAtToken(open, "expected '('");
+      }
+    }
+    if (!this.at("(")) throw this.errorAtToken(this.peek(), "expected '('");
+    this.p++;
     const args = this.parameters(")", true);
     this.expect(")");
     let returns: A.Expr | null = null;
     if (this.eat("->")) returns = this.expression();
-    this.colon();
+    this.colon(true);
     const body = this.block(asyncTok !== null ? "function definition" : "function definition", d.lineno);
     if (asyncTok !== null) {
       return this.fin({ _type: "AsyncFunctionDef" as const, name, args, body, decorator_list: decorators, returns, type_comment: null, type_params: typeParams }, this.tokPos(s), this.endOf(body));
@@ -859,7 +917,7 @@ export class Parser {
     let keywords: A.Keyword[] = [];
     if (this.at("(")) {
       const open = this.next();
-      const r = this.callArguments(open);
+      const r = this.callArguments(open, false);
       bases = r.args;
       keywords = r.keywords;
     }
@@ -885,8 +943,12 @@ export class Parser {
       if (this.at("/")) {
         if (seenSlash) throw this.errorAtToken(t, "/ may appear only once");
         if (seenStar) throw this.errorAtToken(t, "/ must be ahead of *");
-        if (args.length === 0) throw this.errorAtToken(t, "at least one argument must precede /");
+        if (args.length === 0) {
+          if (this.toks[this.p + 1].value === ",") throw this.errorAtToken(t, "at least one argument must precede /");
+          throw FAIL;
+        }
         this.p++;
+        if (this.at("*")) throw this.errorAtToken(this.peek(), "expected comma between / and *");
         seenSlash = true;
         posonly.push(...args);
         args.length = 0;
@@ -895,10 +957,17 @@ export class Parser {
         this.p++;
         seenStar = true;
         if (this.at(",") || this.at(closing)) {
-          if (this.at(closing) || this.peekAt(1).value === closing) throw this.errorAtToken(t, "named arguments must follow bare *");
+          const after = this.at(closing) ? null : this.peekAt(1);
+          if (after === null || after.value === closing || after.value === "**") {
+            // def reports at the '*'; lambda (no known location) at the last token looked at.
+            throw this.errorAtToken(annotations ? t : (after ?? this.peek()), "named arguments must follow bare *");
+          }
         } else {
           vararg = this.param(annotations, true);
-          if (this.at("=")) throw this.errorAtToken(this.peek(), "var-positional argument cannot have default value");
+          if (this.at("=")) {
+            if (vararg.annotation !== null && vararg.annotation._type === "Starred") throw FAIL;
+            throw this.errorAtToken(this.peek(), "var-positional argument cannot have default value");
+          }
         }
       } else if (this.at("**")) {
         this.p++;
@@ -907,7 +976,11 @@ export class Parser {
       } else {
         const a = this.param(annotations, false);
         let def: A.Expr | null = null;
-        if (this.eat("=")) def = this.expression();
+        if (this.at("=")) {
+          const eq = this.next();
+          if (this.at(",") || this.at(closing)) throw this.errorAtToken(eq, "expected default value expression");
+          def = this.expression();
+        }
         if (seenStar) {
           kwonly.push(a);
           kwDefaults.push(def);
@@ -923,6 +996,22 @@ export class Parser {
   }
 
   param(annotations: boolean, starAnnotation: boolean): A.Arg {
+    if (this.at("(")) {
+      // `def f((a, b))`: Python 2 tuple parameters.
+      const openIdx = this.p;
+      const close = this.matchingClose(openIdx);
+      let simple = close > openIdx + 1;
+      for (let k = openIdx + 1; k < close && simple; k++) {
+        const t = this.toks[k];
+        simple = t.type === TokenType.Name || (t.type === TokenType.Op && t.value === ",");
+      }
+      if (simple) {
+        const o = this.toks[openIdx];
+        const c = this.toks[close];
+        this.max = Math.max(this.max, close);
+        throw this.errorRange(annotations ? "Function parameters cannot be parenthesized" : "Lambda expression parameters cannot be parenthesized", o.lineno, o.col, c.endLineno, c.endCol);
+      }
+    }
     const n = this.name();
     let annotation: A.Expr | null = null;
     if (annotations && this.eat(":")) {
@@ -941,6 +1030,7 @@ export class Parser {
     const s = this.peek();
     const save = this.p;
     let subject: A.Expr;
+    let missingColon: Token | null = null;
     try {
       this.p++;
       const s0 = this.tokPos(this.peek());
@@ -956,16 +1046,30 @@ export class Parser {
         if (first._type === "Starred") throw FAIL;
         subject = first;
       }
-      if (!this.at(":")) throw FAIL;
+      if (!this.at(":")) {
+        // `match x` + NEWLINE is "expected ':'" only if the line is not a valid expression statement either.
+        if (this.peek().type === TokenType.Newline) missingColon = this.peek();
+        throw FAIL;
+      }
     } catch (e) {
       if (!(e instanceof ParseFail)) throw e;
       this.p = save;
+      if (missingColon !== null) {
+        const colonTok = missingColon;
+        try {
+          this.simpleStmts([]);
+        } catch (e2) {
+          if (e2 instanceof ParseFail) throw this.errorAtToken(colonTok, "expected ':'");
+          throw e2;
+        }
+        this.p = save;
+      }
       return null;
     }
     this.p++;
     this.expectType(TokenType.Newline);
     if (this.peek().type !== TokenType.Indent) {
-      throw this.errorAtToken(this.peek(), `expected an indented block after 'match' statement on line ${s.lineno}`, "IndentationError");
+      throw this.errorAtToken(this.peek(), `expected an indented block after 'match' statement on line ${s.lineno}`, "IndentationError", false);
     }
     this.p++;
     const cases: A.MatchCase[] = [];
@@ -1225,7 +1329,7 @@ export class Parser {
       }
       result = { _type: "Tuple", elts, ctx: "Store", ...this.locFrom(s0) };
     }
-    this.setStore(result, "for", null);
+    this.setStore(result, "for", false);
     return result;
   }
 
@@ -1238,12 +1342,102 @@ export class Parser {
     return this.bitwiseOr();
   }
 
-  setStore(e: A.Expr, kind: TargetKind, assignValue: A.Expr | null): void {
-    this.setContext(e, "Store", kind, assignValue);
+  setStore(e: A.Expr, kind: TargetKind, hereHint: boolean): void {
+    this.setContext(e, "Store", kind, hereHint);
+  }
+
+  findTokenIndex(t: Token): number {
+    for (let k = this.p; k >= 0; k--) if (this.toks[k] === t) return k;
+    return -1;
+  }
+
+  /** Index of the bracket closing the one at `openIdx` (or -1). */
+  matchingClose(openIdx: number): number {
+    let depth = 0;
+    for (let k = openIdx; k < this.toks.length; k++) {
+      const t = this.toks[k];
+      if (t.type === TokenType.Op) {
+        const v = t.value;
+        if (v === "(" || v === "[" || v === "{") depth++;
+        else if (v === ")" || v === "]" || v === "}") {
+          depth--;
+          if (depth === 0) return k;
+        }
+      } else if (t.type === TokenType.ErrorEof || t.type === TokenType.EndMarker) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Does CPython's invalid_named_expression apply to `target = value`: the target is a bitwise_or expression not
+   * starting with a list, tuple, genexp, True, None or False, and the value starts a bitwise_or?
+   * Then the error reads "cannot assign to X here. Maybe you meant '==' instead of '='?".
+   */
+  assignHint(target: A.Expr, startIdx: number, endIdx: number, valueFirst: Token | undefined): boolean {
+    if (startIdx < 0 || valueFirst === undefined || !this.startsOperand(valueFirst)) return false;
+    const st = this.toks[startIdx];
+    if (st.type === TokenType.Keyword && (st.value === "True" || st.value === "None" || st.value === "False")) return false;
+    const isOpen = st.type === TokenType.Op && (st.value === "(" || st.value === "[");
+    const group = isOpen && st.value === "(" && this.matchingClose(startIdx) === endIdx && !(target._type === "Tuple" || target._type === "GeneratorExp");
+    if (!group) {
+      switch (target._type) {
+        case "Compare":
+        case "BoolOp":
+        case "Lambda":
+        case "IfExp":
+        case "NamedExpr":
+        case "Starred":
+        case "Yield":
+        case "YieldFrom":
+          return false;
+        case "UnaryOp":
+          if (target.op === "Not") return false;
+      }
+    }
+    if (isOpen) {
+      // The leftmost atom decides: a list display, a parenthesized tuple or a genexp excludes the hint.
+      let n: A.Expr = target;
+      for (;;) {
+        if (n.lineno === st.lineno && n.col_offset === st.col) {
+          if (n._type === "List" && st.value === "[") return false;
+          if ((n._type === "Tuple" || n._type === "GeneratorExp") && st.value === "(") return false;
+        }
+        if (n._type === "BinOp") n = n.left;
+        else if (n._type === "Call") n = n.func;
+        else if (n._type === "Attribute" || n._type === "Subscript") n = n.value;
+        else break;
+      }
+    }
+    return true;
+  }
+
+  /** invalid_named_expression inside named_expression: `if x = 1:` and `[f() = 1]`. Throws or returns. */
+  invalidNamedAssign(e: A.Expr, startIdx: number): void {
+    const eqIdx = this.p;
+    const saveMax = this.max;
+    this.p++;
+    const vf = this.peek();
+    let b: A.Expr | null = null;
+    try {
+      if (this.startsOperand(vf)) b = this.bitwiseOr();
+    } catch (err) {
+      if (!(err instanceof ParseFail)) throw err;
+    }
+    const ok = b !== null && !this.at("=") && !this.at(":=");
+    this.p = eqIdx;
+    this.max = saveMax;
+    if (!ok || b === null) return;
+    const st = this.toks[startIdx];
+    if (e._type === "Name" && st.type === TokenType.Name && eqIdx === startIdx + 1) {
+      throw this.errorFromTo(e, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    if (this.assignHint(e, startIdx, eqIdx - 1, vf)) {
+      throw this.errorAtNode(e, `cannot assign to ${describeExpr(e)} here. Maybe you meant '==' instead of '='?`);
+    }
   }
 
   /** Gives a target and its sub-targets the context; invalid targets raise CPython's "cannot assign to ..." errors. */
-  setContext(e: A.Expr, ctx: A.ExprContext, kind: TargetKind, assignValue: A.Expr | null = null): void {
+  setContext(e: A.Expr, ctx: A.ExprContext, kind: TargetKind, hereHint = false): void {
     switch (e._type) {
       case "Name":
       case "Attribute":
@@ -1261,7 +1455,7 @@ export class Parser {
         for (const x of e.elts) this.setContext(x, ctx, kind);
         return;
     }
-    throw invalidTarget(this, e, ctx, kind, assignValue);
+    throw invalidTarget(this, e, ctx, kind, hereHint);
   }
 
   // ---- expressions ----
@@ -1276,6 +1470,27 @@ export class Parser {
       elts.push(this.starExpression());
     }
     return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
+  }
+
+  startsOperandOrNot(t: Token): boolean {
+    return this.startsOperand(t) || (t.type === TokenType.Keyword && (t.value === "not" || t.value === "lambda"));
+  }
+
+  /** Can `t` start a factor (the operand of a binary or comparison operator)? */
+  startsOperand(t: Token): boolean {
+    switch (t.type) {
+      case TokenType.Name:
+      case TokenType.Number:
+      case TokenType.String:
+      case TokenType.FStringStart:
+        return true;
+      case TokenType.Keyword:
+        return t.value === "None" || t.value === "True" || t.value === "False" || t.value === "await";
+      case TokenType.Op:
+        return t.value === "(" || t.value === "[" || t.value === "{" || t.value === "-" || t.value === "+" || t.value === "~" || t.value === "...";
+      default:
+        return false;
+    }
   }
 
   /** Can the current token start an expression (used after a trailing comma)? */
@@ -1314,7 +1529,7 @@ export class Parser {
     return this.namedExpression();
   }
 
-  namedExpression(): A.Expr {
+  namedExpression(checkEq = true): A.Expr {
     const t = this.peek();
     if (t.type === TokenType.Name) {
       const n = this.peekAt(1);
@@ -1325,10 +1540,12 @@ export class Parser {
         return { _type: "NamedExpr", target, value, ...this.locFrom(this.tokPos(t)) };
       }
     }
+    const startIdx = this.p;
     const e = this.expression();
     if (this.at(":=")) {
       throw this.errorAtNode(e, `cannot use assignment expressions with ${describeExpr(e)}`);
     }
+    if (checkEq && this.at("=")) this.invalidNamedAssign(e, startIdx);
     return e;
   }
 
@@ -1444,6 +1661,8 @@ export class Parser {
       if (t.type !== TokenType.Op) return left;
       const prec = BIN_PREC[t.value];
       if (prec === undefined || prec < minPrec) return left;
+      // PEG: without an operand after the operator the shorter expression stands (the caller then fails).
+      if (!this.startsOperand(this.peekAt(1))) return left;
       this.p++;
       const right = this.binary(prec + 1);
       left = { _type: "BinOp", left, op: BIN_OPS[t.value], right, ...this.locFrom(s0) };
@@ -1550,7 +1769,7 @@ export class Parser {
   }
 
   /** Arguments of a call or class definition, after '('; consumes the closing ')'. */
-  callArguments(open: Token): { args: A.Expr[]; keywords: A.Keyword[] } {
+  callArguments(open: Token, allowGenexp = true): { args: A.Expr[]; keywords: A.Keyword[] } {
     const args: A.Expr[] = [];
     const keywords: A.Keyword[] = [];
     let sawKeyword = false;
@@ -1559,8 +1778,14 @@ export class Parser {
       const t = this.peek();
       if (t.type === TokenType.Op && t.value === "*") {
         this.p++;
+        if (this.at(")") || this.at(",")) throw this.errorAtToken(this.peek(), "Invalid star expression");
         const v = this.expression();
         const st: A.Starred = { _type: "Starred", value: v, ctx: "Load", ...this.locFrom(this.tokPos(t)) };
+        if (this.at("=")) {
+          this.p++;
+          const rhs = this.expression();
+          throw this.errorFromTo(st, rhs, "cannot assign to iterable argument unpacking");
+        }
         if (sawDoubleStar) {
           const comma = this.toks[this.findTokenAt(st) - 1];
           throw this.errorRange("iterable argument unpacking follows keyword argument unpacking", comma.lineno, comma.col, st.end_lineno, st.end_col_offset);
@@ -1573,13 +1798,18 @@ export class Parser {
         sawDoubleStar = true;
       } else if (t.type === TokenType.Name && this.peekAt(1).type === TokenType.Op && this.peekAt(1).value === "=") {
         this.p += 2;
+        if (this.at(")") || this.at(",")) {
+          const eq = this.last();
+          throw this.errorRange("expected argument value expression", t.lineno, t.col, eq.endLineno, eq.endCol);
+        }
         const v = this.expression();
         keywords.push({ _type: "keyword", arg: t.value, value: v, ...this.locFrom(this.tokPos(t)) });
         sawKeyword = true;
         if (!this.at(",") && !this.at(")")) this.invalidAfterExpression(v);
       } else {
-        const e = this.namedExpression();
+        const e = this.namedExpression(false);
         if (this.at("for") || this.at("async")) {
+          if (!allowGenexp) throw FAIL;
           const gens = this.comprehensions();
           if (args.length === 0 && keywords.length === 0 && this.at(")")) {
             this.p++;
@@ -1590,6 +1820,7 @@ export class Parser {
           throw this.errorAtNode(g, "Generator expression must be parenthesized");
         }
         if (this.at("=")) {
+          if (e._type === "NamedExpr") throw FAIL;
           const eq = this.peek();
           throw this.invalidKeywordArgument(e, eq);
         }
@@ -1632,7 +1863,9 @@ export class Parser {
 
   yieldExpr(): A.Expr {
     const s = this.next();
-    if (this.eat("from")) {
+    // PEG: `yield from` without an expression leaves `from` unconsumed (the caller then fails there).
+    if (this.at("from") && this.startsOperandOrNot(this.peekAt(1))) {
+      this.p++;
       const v = this.expression();
       return { _type: "YieldFrom", value: v, ...this.locFrom(this.tokPos(s)) };
     }
@@ -1705,8 +1938,10 @@ export class Parser {
         this.expect(")");
         return y;
       }
+      if (this.at("**")) throw this.errorAtToken(this.peek(), "cannot use double starred expression here");
       const first = this.starNamedExpression();
       if (this.at("for") || this.at("async")) {
+        this.noStarredComprehension(first);
         const gens = this.comprehensions();
         this.expect(")");
         return { _type: "GeneratorExp", elt: first, generators: gens, ...this.locFrom(this.tokPos(open)) };
@@ -1827,6 +2062,7 @@ export class Parser {
       }
       const first = this.starNamedExpression();
       if (this.at("for") || this.at("async")) {
+        this.noStarredComprehension(first);
         const gens = this.comprehensions();
         this.expect("]");
         return { _type: "ListComp", elt: first, generators: gens, ...this.locFrom(this.tokPos(open)) };
@@ -1836,6 +2072,7 @@ export class Parser {
         if (this.at("]")) break;
         elts.push(this.starNamedExpression());
       }
+      this.forgotParentheses(elts);
       this.expectClosing("]", elts[elts.length - 1]);
       return { _type: "List", elts, ctx: "Load", ...this.locFrom(this.tokPos(open)) };
     } finally {
@@ -1855,7 +2092,7 @@ export class Parser {
       const first = this.starNamedExpression();
       if (this.at(":") && first._type !== "Starred") {
         this.p++;
-        const value = this.expression();
+        const value = this.dictValue();
         if (this.at("for") || this.at("async")) {
           const gens = this.comprehensions();
           this.expect("}");
@@ -1866,6 +2103,7 @@ export class Parser {
         return { _type: "Dict", keys: [first], values: [value], ...this.locFrom(this.tokPos(open)) };
       }
       if (this.at("for") || this.at("async")) {
+        this.noStarredComprehension(first);
         const gens = this.comprehensions();
         this.expect("}");
         return { _type: "SetComp", elt: first, generators: gens, ...this.locFrom(this.tokPos(open)) };
@@ -1875,6 +2113,7 @@ export class Parser {
         if (this.at("}")) break;
         elts.push(this.starNamedExpression());
       }
+      this.forgotParentheses(elts);
       this.expectClosing("}", elts[elts.length - 1]);
       return { _type: "Set", elts, ...this.locFrom(this.tokPos(open)) };
     } finally {
@@ -1882,11 +2121,38 @@ export class Parser {
     }
   }
 
+  /** A dict display value after ':'; `{k: }` and `{k: *v}` get CPython's messages. */
+  dictValue(): A.Expr {
+    const t = this.peek();
+    if (t.type === TokenType.Op && (t.value === "}" || t.value === ",")) {
+      throw this.errorAtToken(this.last(), "expression expected after dictionary key and ':'");
+    }
+    if (t.type === TokenType.Op && t.value === "*") {
+      this.p++;
+      const v = this.bitwiseOr();
+      throw this.errorFromTo(this.tokPos(t), v, "cannot use a starred expression in a dictionary value");
+    }
+    return this.expression();
+  }
+
+  noStarredComprehension(first: A.Expr): void {
+    if (first._type === "Starred") throw this.errorAtNode(first, "iterable unpacking cannot be used in comprehension");
+  }
+
+  /** `[a, b for ...]`: CPython's "did you forget parentheses around the comprehension target?". */
+  forgotParentheses(elts: A.Expr[]): void {
+    if (elts.length > 1 && (this.at("for") || (this.at("async") && this.peekAt(1).value === "for"))) {
+      throw this.errorFromTo(elts[0], elts[elts.length - 1], "did you forget parentheses around the comprehension target?");
+    }
+  }
+
   dictRest(open: Token, keys: (A.Expr | null)[], values: A.Expr[]): A.Dict {
     while (!this.at("}")) {
-      if (this.eat("**")) {
+      if (this.at("**")) {
+        const star = this.next();
         keys.push(null);
         values.push(this.bitwiseOr());
+        if (this.at("for") || this.at("async")) throw this.errorAtToken(star, "dict unpacking cannot be used in dict comprehension");
       } else {
         const k = this.expression();
         if (!this.at(":")) {
@@ -1899,7 +2165,7 @@ export class Parser {
         }
         this.p++;
         keys.push(k);
-        values.push(this.expression());
+        values.push(this.dictValue());
       }
       if (!this.eat(",")) break;
     }
@@ -2002,7 +2268,8 @@ export class Parser {
     try {
       return decodeEscapes(t.value, false, this.warnings);
     } catch (e) {
-      if (e instanceof EscapeError) throw this.errorAtToken(t, e.msg);
+      // CPython reports these at the token after the literal part.
+      if (e instanceof EscapeError) throw this.errorAtToken(this.peek(), e.msg);
       throw e;
     }
   }
@@ -2013,8 +2280,15 @@ export class Parser {
     this.fstringDepth++;
     let value: A.Expr;
     try {
-      if (this.at("}")) throw this.errorAtToken(this.peek(), "f-string: valid expression required before '}'");
+      const first = this.peek();
+      if (first.type === TokenType.Op && (first.value === "}" || first.value === "!" || first.value === "=" || first.value === ":")) {
+        throw this.errorAtToken(first, `f-string: valid expression required before '${first.value}'`);
+      }
+      if (!this.startsExpression() || (first.type === TokenType.Op && first.value === "**")) {
+        throw this.errorAtToken(first, "f-string: expecting a valid expression after '{'");
+      }
       value = this.at("yield") ? this.yieldExpr() : this.starExpressions();
+      if (!this.at("}") && !this.at("=") && !this.at("!") && !this.at(":")) this.invalidAfterExpression(value);
     } finally {
       this.fstringDepth--;
     }
@@ -2031,9 +2305,10 @@ export class Parser {
     if (this.at("!")) {
       const bang = this.next();
       const c = this.peek();
-      if (c.type !== TokenType.Name || c.start !== bang.end) {
-        throw this.errorAtToken(c, "f-string: missing conversion character");
+      if (c.type === TokenType.Name && c.start !== bang.end) {
+        throw this.errorRange("f-string: conversion type must come right after the exclamanation mark", bang.lineno, bang.col, c.endLineno, c.endCol);
       }
+      if (c.type !== TokenType.Name) throw this.errorAtToken(c, "f-string: missing conversion character");
       this.p++;
       if (c.value === "s") conversion = 115;
       else if (c.value === "r") conversion = 114;
@@ -2057,6 +2332,7 @@ export class Parser {
       }
       specLit.flush(values);
       formatSpec = { _type: "JoinedStr", values, ...this.locFrom(this.tokPos(colon)) };
+      if (!this.at("}")) throw this.errorAtToken(this.peek(), "f-string: expecting '}', or format specs");
     }
     if (!this.at("}")) {
       const t = this.peek();

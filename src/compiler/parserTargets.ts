@@ -98,17 +98,12 @@ interface ErrorSink {
   errorAtNode(n: A.Located, msg: string): PySyntaxError;
 }
 
-/** Builds the error for assigning to / deleting an invalid target. */
-export function invalidTarget(p: ErrorSink, e: A.Expr, ctx: A.ExprContext, kind: TargetKind, assignValue: A.Expr | null): PySyntaxError {
+/** Builds the error for assigning to / deleting an invalid target (`hereHint`: CPython's invalid_named_expression applies). */
+export function invalidTarget(p: ErrorSink, e: A.Expr, ctx: A.ExprContext, kind: TargetKind, hereHint: boolean): PySyntaxError {
   const bad = findInvalidTarget(e, ctx) ?? e;
   const what = describeExpr(bad);
   if (ctx === "Del") return p.errorAtNode(bad, `cannot delete ${what}`);
-  if (kind === "assign" && assignValue !== null && bad === e && e._type !== "Tuple" && e._type !== "List") {
-    const literalKeyword = e._type === "Constant" && (e.value === true || e.value === false || e.value === null);
-    if (!literalKeyword && e._type !== "Starred" && e._type !== "Yield" && e._type !== "YieldFrom" && e._type !== "NamedExpr") {
-      return p.errorAtNode(bad, `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`);
-    }
-  }
+  if (kind === "assign" && hereHint && bad === e) return p.errorAtNode(bad, `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`);
   if (bad._type === "Starred") return p.errorAtNode(bad, "starred assignment target must be in a list or tuple");
   return p.errorAtNode(bad, `cannot assign to ${what}`);
 }

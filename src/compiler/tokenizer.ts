@@ -223,7 +223,9 @@ class Tokenizer {
     if (col === this.indents[top]) {
       if (alt !== this.altIndents[top]) throw this.tabError(p);
     } else if (col > this.indents[top]) {
-      if (this.indents.length >= MAX_INDENT) throw this.errorAt("IndentationError", "too many levels of indentation", p, p);
+      if (this.indents.length >= MAX_INDENT) {
+        throw new TokenizerStop(new PySyntaxError("IndentationError", "too many levels of indentation", this.filename, this.lineno, 1, this.lineTextAt(lineStart, true), this.lineno, 0));
+      }
       if (alt <= this.altIndents[top]) throw this.tabError(p);
       this.indents.push(col);
       this.altIndents.push(alt);
@@ -328,16 +330,14 @@ class Tokenizer {
 
   endOfInput(): boolean {
     const start = this.pos;
-    if (this.modes.length > 0) {
-      // End of input inside an f-string replacement field.
-      const fs = (this.modes[this.modes.length - 1] as ExprMode).fstring;
-      throw this.unterminatedFString(fs);
-    }
+    // End of input inside an f-string replacement field: its '{' is reported as never closed below.
     if (this.parens.length > 0) {
       const p = this.parens[this.parens.length - 1];
       const { lineStart } = this.locate(p.idx);
       const sameLine = p.lineno === this.lineno || (p.lineno === this.lineno - 1 && this.lineStart === this.n);
-      const err = new PySyntaxError("SyntaxError", `'${String.fromCharCode(p.ch)}' was never closed`, this.filename, p.lineno, this.chars(lineStart, p.idx) + 1, this.lineTextAt(lineStart, sameLine), p.lineno, 0);
+      let text = this.lineTextAt(lineStart, sameLine);
+      if (sameLine && !text.endsWith("\n")) text += "\n";
+      const err = new PySyntaxError("SyntaxError", `'${String.fromCharCode(p.ch)}' was never closed`, this.filename, p.lineno, this.chars(lineStart, p.idx) + 1, text, p.lineno, 0);
       this.unclosed = { error: err, lineno: p.lineno };
       this.push(TokenType.ErrorEof, "", start, this.lineno, this.lineStart);
       return true;
@@ -366,7 +366,6 @@ class Tokenizer {
     if (start + 2 < this.n && OPERATORS3.has(src.substr(start, 3))) len = 3;
     else if (start + 1 < this.n && OPERATORS2.has(src.substr(start, 2))) len = 2;
     if (len === 3 && src.substr(start, 3) === "!==") len = 2;
-    if (len === 2 && src.substr(start, 2) === "<>") len = 1;
     const mode = this.modes.length > 0 ? this.modes[this.modes.length - 1] : null;
     if (mode !== null && mode.kind === ModeKind.Expr && this.parens.length === mode.level) {
       // Top level of a replacement field: ':' starts the format spec, '}' ends the field, '!=' stays an operator.
@@ -746,9 +745,16 @@ class Tokenizer {
       const c = src.charCodeAt(p);
       if (c === fs.quote && (!fs.triple || (p + 2 < this.n && src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c))) {
         if (inSpec) {
+          // The f-string ends inside a format spec: close it anyway (the parser reports the missing '}').
           this.pos = p;
           this.flushMiddle(text + src.slice(chunk, p), start, startLine, startLineStart);
-          throw this.errorAt("SyntaxError", "f-string: expecting '}'", p, p);
+          while (this.modes.length > 0 && this.modes[this.modes.length - 1] !== fs) {
+            if (this.modes.pop()?.kind === ModeKind.Expr) this.parens.pop();
+          }
+          this.modes.pop();
+          this.pos = p + (fs.triple ? 3 : 1);
+          this.push(TokenType.FStringEnd, src.slice(p, this.pos), p, this.lineno, this.lineStart);
+          return;
         }
         text += src.slice(chunk, p);
         this.pos = p;
@@ -770,6 +776,11 @@ class Tokenizer {
         this.pos = p;
         this.flushMiddle(text, start, startLine, startLineStart);
         if (this.parens.length >= MAX_PAREN_LEVEL) throw this.errorHere("too many nested parentheses", p + 1);
+        if (inSpec) {
+          let depth = 0;
+          for (let k = this.modes.length - 1; k >= 0 && this.modes[k] !== fs; k--) if (this.modes[k].kind === ModeKind.Expr) depth++;
+          if (depth >= 3) throw this.errorHere("f-string: expressions nested too deeply", p);
+        }
         this.parens.push({ ch: c, lineno: this.lineno, idx: p });
         this.pos = p + 1;
         this.push(TokenType.Op, "{", p, this.lineno, this.lineStart);
