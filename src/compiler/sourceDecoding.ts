@@ -61,7 +61,7 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   if (lower === "ascii" || lower === "us-ascii") {
     for (let i = 0; i < body.length; i++) {
       if (body[i] >= 0x80) {
-        fail(`(unicode error) 'ascii' codec can't decode byte 0x${body[i].toString(16)} in position ${i}: ordinal not in range(128)`, filename);
+        fail(`'ascii' codec can't decode byte 0x${body[i].toString(16)} in position ${i + start}: ordinal not in range(128)`, filename);
       }
     }
     return latin1(body);
@@ -70,7 +70,7 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   try {
     decoder = new TextDecoder(lower.replace(/_/g, "-"), { fatal: true });
   } catch {
-    fail(`encoding problem: ${encoding}`, filename);
+    fail(`unknown encoding: ${encoding}`, filename);
   }
   try {
     return decoder.decode(body);
@@ -79,29 +79,59 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   }
 }
 
-function decodeUtf8(body: Uint8Array, filename: string, declared: boolean): string {
+/** Why a UTF-8 sequence starting at `i` is invalid (as Python's codec words it), with its length, or null when valid. */
+function utf8Problem(b: Uint8Array, i: number): { reason: string; len: number } | null {
+  const c = b[i];
+  if (c < 0x80) return null;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f;
+  } else return { reason: "invalid start byte", len: 1 };
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= b.length) return { reason: "unexpected end of data", len: k };
+    const x = b[i + k];
+    if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return { reason: "invalid continuation byte", len: k };
+  }
+  return null;
+}
+
+function decodeUtf8(body: Uint8Array, filename: string, _declared: boolean): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    // Locate the first invalid byte for CPython's message.
+    // Locate the first invalid sequence for CPython's message (its position counts bytes from the line start).
     let line = 1;
+    let lineStart = 0;
     let i = 0;
-    while (i < body.length) {
-      const b = body[i];
-      let len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      if (len > 1) {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(body.subarray(i, i + len));
-        } catch {
-          len = 0;
-        }
+    for (; i < body.length; i++) {
+      if (body[i] === 10) {
+        line++;
+        lineStart = i + 1;
+        continue;
       }
-      if (len === 0) break;
-      if (b === 10) line++;
-      i += len;
+      const prob = utf8Problem(body, i);
+      if (prob !== null) {
+        let lineEnd = body.indexOf(10, i);
+        if (lineEnd < 0) lineEnd = body.length;
+        const text = new TextDecoder("utf-8").decode(body.subarray(lineStart, lineEnd)) + "\n";
+        const pos = i - lineStart;
+        const where = prob.len > 1 && prob.reason === "unexpected end of data" ? `bytes in position ${pos}-${pos + prob.len - 1}` : `byte 0x${body[i].toString(16)} in position ${pos}`;
+        const msg = `(unicode error) 'utf-8' codec can't decode ${where}: ${prob.reason}`;
+        const offset = [...new TextDecoder("utf-8").decode(body.subarray(lineStart, i))].length + 1;
+        throw new PySyntaxError("SyntaxError", msg, filename, line, offset, text, line, -1);
+      }
+      const c = body[i];
+      i += c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
     }
-    const byte = body[i] ?? 0;
-    if (declared) fail(`(unicode error) 'utf-8' codec can't decode byte 0x${byte.toString(16)} in position ${i}: invalid start byte`, filename);
-    fail(`Non-UTF-8 code starting with '\\x${byte.toString(16)}' in file ${filename} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`, filename);
+    throw new PySyntaxError("SyntaxError", "(unicode error) 'utf-8' codec can't decode source", filename, 1, -1, null, 1, -1);
   }
 }
