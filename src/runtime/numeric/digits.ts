@@ -100,7 +100,7 @@ export function shortestDigits(x: number): Digits {
 }
 
 /** True when x's fractional part is an odd multiple of 2**-(q+1), i.e. x * 10**q lies exactly halfway between integers. */
-function isTieAt(x: number, q: number): boolean {
+export function isTieAt(x: number, q: number): boolean {
   if (q < 0 || q + 1 > 1074) return false;
   const frac = x - Math.trunc(x);
   if (frac === 0) return false;
@@ -111,7 +111,7 @@ function isTieAt(x: number, q: number): boolean {
 }
 
 /** Decrements the last digit of a digit string whose last digit is odd (undoing V8's round-half-up on a tie). */
-function undoTieRoundUp(s: string): string {
+export function undoTieRoundUp(s: string): string {
   const last = s.charCodeAt(s.length - 1);
   if ((last - 48) % 2 === 0) return s;
   return s.slice(0, -1) + String.fromCharCode(last - 1);

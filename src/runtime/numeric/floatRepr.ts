@@ -1,5 +1,5 @@
 // repr(float) and CPython's PyOS_double_to_string: turning a double into text for the e/f/g/r codes with CPython's rules.
-import { Digits, fixedDigits, shortestDigits, significantDigits } from "./digits";
+import { Digits, fixedDigits, isTieAt, shortestDigits, significantDigits, undoTieRoundUp } from "./digits";
 
 /** Flags of PyOS_double_to_string (same meaning as CPython's Py_DTSF_*). */
 export const enum DtsFlags {
@@ -44,6 +44,7 @@ export function doubleToString(x: number, code: DtsCode, precision: number, flag
   }
   const neg = x < 0 || Object.is(x, -0);
   const ax = neg ? -x : x;
+  if ((code === "f" || code === "F") && ax < 1e21 && precision <= 100) return fixedFast(neg, ax, precision, flags);
   const lc = code.toLowerCase() as "e" | "f" | "g" | "r";
   let digits: Digits;
   let prec = precision;
@@ -65,6 +66,16 @@ export function doubleToString(x: number, code: DtsCode, precision: number, flag
   }
   const s = formatDigits(neg, digits, lc, prec, flags);
   return upper ? s.toUpperCase() : s;
+}
+
+/** The 'f' code via V8's exact toFixed, undoing its round-half-up on exact ties (CPython rounds half to even). */
+function fixedFast(neg: boolean, ax: number, precision: number, flags: DtsFlags): string {
+  let s = ax.toFixed(precision);
+  if (isTieAt(ax, precision)) s = undoTieRoundUp(s);
+  if (flags & DtsFlags.Alt && precision === 0) s += ".";
+  let sign = neg ? "-" : flags & DtsFlags.Sign ? "+" : "";
+  if (neg && flags & DtsFlags.NoNeg0 && /^[0.]*$/.test(s)) sign = flags & DtsFlags.Sign ? "+" : "";
+  return sign + s;
 }
 
 /** CPython's format_float_short layout step: places the digits, the decimal point, padding zeros and the exponent. */

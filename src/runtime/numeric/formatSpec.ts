@@ -139,16 +139,22 @@ function unknownType(type: string, typeName: string): NumericError {
   return valueError(`Unknown format code '${describeType(type)}' for object of type '${typeName}'`);
 }
 
-// Parsed specs are cached: the same few specs are formatted over and over in f-strings and loops.
-const specCache = new Map<string, FormatSpec>();
+// Parsed specs are cached per defaults (type, align): the same few specs are formatted over and over in f-strings
+// and loops. Specs that fail to parse are not cached, so their errors are raised every time.
+const specCaches = new Map<string, Map<string, FormatSpec>>();
 
 function cachedSpec(spec: string, typeName: string, defaultType: string, defaultAlign: FormatSpec["align"]): FormatSpec {
-  const key = `${defaultType}${defaultAlign}${spec}`;
-  let f = specCache.get(key);
+  const cacheKey = defaultType + defaultAlign;
+  let cache = specCaches.get(cacheKey);
+  if (cache === undefined) {
+    cache = new Map();
+    specCaches.set(cacheKey, cache);
+  }
+  let f = cache.get(spec);
   if (f === undefined) {
     f = parseFormatSpec(spec, typeName, defaultType, defaultAlign);
-    if (specCache.size > 512) specCache.clear();
-    specCache.set(key, f);
+    if (cache.size > 512) cache.clear();
+    cache.set(spec, f);
   }
   return f;
 }

@@ -69,21 +69,58 @@ export function hashComplex(re: number, im: number, id = 0): PyHash {
   return fromUnsigned((hr + HASH_IMAG * hi) & MASK64);
 }
 
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+// xxHash primes as (hi, lo) uint32 halves.
+const P1_H = 0x9e3779b1, P1_L = 0x85ebca87; // 11400714785074694791
+const P2_H = 0xc2b2ae3d, P2_L = 0x27d4eb4f; // 14029467366897019727
+const P5_H = 0x27d4eb2f, P5_L = 0x165667c5; // 2870177450012600261
+
+let mulH = 0;
+let mulL = 0;
+
+/** (ah, al) * (bh, bl) mod 2**64 into (mulH, mulL). */
+function mul64(ah: number, al: number, bh: number, bl: number): void {
+  // al * bl as a full 64-bit product from 16-bit pieces.
+  const a0 = al & 0xffff, a1 = al >>> 16, b0 = bl & 0xffff, b1 = bl >>> 16;
+  const p00 = a0 * b0;
+  const mid = a1 * b0 + a0 * b1 + (p00 >>> 16);
+  const lo = ((mid & 0xffff) * 0x10000 + (p00 & 0xffff)) >>> 0;
+  const carry = a1 * b1 + Math.floor(mid / 0x10000);
+  mulL = lo;
+  mulH = (carry + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+}
 
 /** hash(tuple) from the hashes of its items (CPython 3.8+ xxHash-derived algorithm). */
 export function tupleHash(itemHashes: readonly PyHash[]): PyHash {
-  let acc = XXPRIME_5;
+  let accH = P5_H, accL = P5_L;
   for (const h of itemHashes) {
-    acc = (acc + toU64(h) * XXPRIME_2) & MASK64;
-    acc = ((acc << 31n) | (acc >> 33n)) & MASK64;
-    acc = (acc * XXPRIME_1) & MASK64;
+    let laneH: number, laneL: number;
+    if (typeof h === "number") {
+      laneL = h >>> 0;
+      laneH = Math.floor(h / 4294967296) >>> 0;
+    } else {
+      const u = BigInt.asUintN(64, h);
+      laneL = Number(u & 0xffffffffn);
+      laneH = Number(u >> 32n);
+    }
+    mul64(laneH, laneL, P2_H, P2_L);
+    const lo = (accL + mulL) >>> 0;
+    accH = (accH + mulH + (lo < accL ? 1 : 0)) >>> 0;
+    accL = lo;
+    // Rotate left by 31 bits.
+    const rh = ((accH << 31) | (accL >>> 1)) >>> 0;
+    const rl = ((accL << 31) | (accH >>> 1)) >>> 0;
+    mul64(rh, rl, P1_H, P1_L);
+    accH = mulH;
+    accL = mulL;
   }
-  acc = (acc + (BigInt(itemHashes.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
-  if (acc === MASK64) return 1546275796;
-  return toPyHash(BigInt.asIntN(64, acc));
+  // acc += len ^ (PRIME5 ^ 3527539)
+  const xl = (itemHashes.length ^ (P5_L ^ 3527539)) >>> 0;
+  const xh = (P5_H ^ 0) >>> 0;
+  const lo = (accL + xl) >>> 0;
+  accH = (accH + xh + (lo < accL ? 1 : 0)) >>> 0;
+  accL = lo;
+  if (accH === 0xffffffff && accL === 0xffffffff) return 1546275796;
+  return fromHiLo(accH, accL);
 }
 
 // ---- SipHash-1-3 with 64-bit words held as (hi, lo) uint32 pairs for speed ----
@@ -144,66 +181,61 @@ export function hashSecret(): Uint8Array {
 // Start randomised, like CPython without PYTHONHASHSEED; the VM calls initHashSeed(process.env.PYTHONHASHSEED) at startup.
 installSecret(new Uint8Array(randomBytes(24)));
 
-// SipHash state v0..v3 as hi/lo halves.
-let v0h = 0, v0l = 0, v1h = 0, v1l = 0, v2h = 0, v2l = 0, v3h = 0, v3l = 0;
-
-/** One SipHash round: HALF_ROUND(v0,v1,v2,v3,13,16); HALF_ROUND(v2,v1,v0,v3,17,21). */
-function sipRound(): void {
-  let lo: number, hi: number, t: number;
-  // v0 += v1; v2 += v3
-  lo = (v0l + v1l) >>> 0; v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
-  lo = (v2l + v3l) >>> 0; v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
-  // v1 = rotl(v1, 13) ^ v0
-  hi = ((v1h << 13) | (v1l >>> 19)) >>> 0; lo = ((v1l << 13) | (v1h >>> 19)) >>> 0;
-  v1h = (hi ^ v0h) >>> 0; v1l = (lo ^ v0l) >>> 0;
-  // v3 = rotl(v3, 16) ^ v2
-  hi = ((v3h << 16) | (v3l >>> 16)) >>> 0; lo = ((v3l << 16) | (v3h >>> 16)) >>> 0;
-  v3h = (hi ^ v2h) >>> 0; v3l = (lo ^ v2l) >>> 0;
-  // v0 = rotl(v0, 32)
-  t = v0h; v0h = v0l; v0l = t;
-  // v2 += v1; v0 += v3
-  lo = (v2l + v1l) >>> 0; v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
-  lo = (v0l + v3l) >>> 0; v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
-  // v1 = rotl(v1, 17) ^ v2
-  hi = ((v1h << 17) | (v1l >>> 15)) >>> 0; lo = ((v1l << 17) | (v1h >>> 15)) >>> 0;
-  v1h = (hi ^ v2h) >>> 0; v1l = (lo ^ v2l) >>> 0;
-  // v3 = rotl(v3, 21) ^ v0
-  hi = ((v3h << 21) | (v3l >>> 11)) >>> 0; lo = ((v3l << 21) | (v3h >>> 11)) >>> 0;
-  v3h = (hi ^ v0h) >>> 0; v3l = (lo ^ v0l) >>> 0;
-  // v2 = rotl(v2, 32)
-  t = v2h; v2h = v2l; v2l = t;
-}
-
-/** SipHash-1-3 of bytes[0..len) under the installed key, as CPython's _Py_HashBytes (empty -> 0, -1 -> -2). */
+/**
+ * SipHash-1-3 of bytes[0..len) under the installed key, as CPython's _Py_HashBytes (empty -> 0, -1 -> -2).
+ * The 64-bit state words are (hi, lo) uint32 pairs in locals; the one round body serves every compression and
+ * finalisation round so that it stays in registers.
+ */
 export function bytesHash(bytes: Uint8Array, len = bytes.length): PyHash {
   if (len === 0) return 0;
-  v0h = (k0hi ^ 0x736f6d65) >>> 0; v0l = (k0lo ^ 0x70736575) >>> 0;
-  v1h = (k1hi ^ 0x646f7261) >>> 0; v1l = (k1lo ^ 0x6e646f6d) >>> 0;
-  v2h = (k0hi ^ 0x6c796765) >>> 0; v2l = (k0lo ^ 0x6e657261) >>> 0;
-  v3h = (k1hi ^ 0x74656462) >>> 0; v3l = (k1lo ^ 0x79746573) >>> 0;
-  let i = 0;
-  for (; i + 8 <= len; i += 8) {
-    const ml = readLE32(bytes, i);
-    const mh = readLE32(bytes, i + 4);
+  let v0h = (k0hi ^ 0x736f6d65) >>> 0, v0l = (k0lo ^ 0x70736575) >>> 0;
+  let v1h = (k1hi ^ 0x646f7261) >>> 0, v1l = (k1lo ^ 0x6e646f6d) >>> 0;
+  let v2h = (k0hi ^ 0x6c796765) >>> 0, v2l = (k0lo ^ 0x6e657261) >>> 0;
+  let v3h = (k1hi ^ 0x74656462) >>> 0, v3l = (k1lo ^ 0x79746573) >>> 0;
+  const nblocks = len >>> 3;
+  // Final block: remaining bytes little-endian, with the length in the top byte.
+  const tail = nblocks * 8;
+  let fl = 0;
+  let fh = ((len & 0xff) << 24) >>> 0;
+  for (let j = 0; tail + j < len; j++) {
+    if (j < 4) fl |= bytes[tail + j] << (8 * j);
+    else fh |= bytes[tail + j] << (8 * (j - 4));
+  }
+  fl >>>= 0;
+  fh >>>= 0;
+  // Steps 0..nblocks compress a message word; the 3 after them are finalisation rounds.
+  const steps = nblocks + 4;
+  for (let step = 0; step < steps; step++) {
+    let ml = 0, mh = 0;
+    if (step < nblocks) {
+      const i = step * 8;
+      ml = (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
+      mh = (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24)) >>> 0;
+    } else if (step === nblocks) {
+      ml = fl;
+      mh = fh;
+    } else if (step === nblocks + 1) {
+      v2l = (v2l ^ 0xff) >>> 0;
+    }
     v3h = (v3h ^ mh) >>> 0; v3l = (v3l ^ ml) >>> 0;
-    sipRound();
+    // HALF_ROUND(v0, v1, v2, v3, 13, 16)
+    let lo = (v0l + v1l) >>> 0; v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+    lo = (v2l + v3l) >>> 0; v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+    let hi = ((v1h << 13) | (v1l >>> 19)) >>> 0; lo = ((v1l << 13) | (v1h >>> 19)) >>> 0;
+    v1h = (hi ^ v0h) >>> 0; v1l = (lo ^ v0l) >>> 0;
+    hi = ((v3h << 16) | (v3l >>> 16)) >>> 0; lo = ((v3l << 16) | (v3h >>> 16)) >>> 0;
+    v3h = (hi ^ v2h) >>> 0; v3l = (lo ^ v2l) >>> 0;
+    let t = v0h; v0h = v0l; v0l = t;
+    // HALF_ROUND(v2, v1, v0, v3, 17, 21)
+    lo = (v2l + v1l) >>> 0; v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0; v2l = lo;
+    lo = (v0l + v3l) >>> 0; v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0; v0l = lo;
+    hi = ((v1h << 17) | (v1l >>> 15)) >>> 0; lo = ((v1l << 17) | (v1h >>> 15)) >>> 0;
+    v1h = (hi ^ v2h) >>> 0; v1l = (lo ^ v2l) >>> 0;
+    hi = ((v3h << 21) | (v3l >>> 11)) >>> 0; lo = ((v3l << 21) | (v3h >>> 11)) >>> 0;
+    v3h = (hi ^ v0h) >>> 0; v3l = (lo ^ v0l) >>> 0;
+    t = v2h; v2h = v2l; v2l = t;
     v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
   }
-  // Final block: remaining bytes little-endian, with the length in the top byte.
-  let bl = 0;
-  let bh = ((len & 0xff) << 24) >>> 0;
-  for (let j = 0; i + j < len; j++) {
-    if (j < 4) bl |= bytes[i + j] << (8 * j);
-    else bh |= bytes[i + j] << (8 * (j - 4));
-  }
-  bl >>>= 0; bh >>>= 0;
-  v3h = (v3h ^ bh) >>> 0; v3l = (v3l ^ bl) >>> 0;
-  sipRound();
-  v0h = (v0h ^ bh) >>> 0; v0l = (v0l ^ bl) >>> 0;
-  v2l = (v2l ^ 0xff) >>> 0;
-  sipRound();
-  sipRound();
-  sipRound();
   const hi = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
   const lo = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
   return fromHiLo(hi, lo);

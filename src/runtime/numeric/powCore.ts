@@ -23,6 +23,8 @@ export function powFinite(x: number, y: number): number {
 }
 
 function powPositive(v: number, y: number): number {
+  // sqrt is correctly rounded, so it equals a correctly rounded pow(v, 0.5).
+  if (y === 0.5) return Math.sqrt(v);
   if (Number.isInteger(y) && y >= -256 && y <= 256) return powIntegral(v, y);
   return crPowPositive(v, y);
 }

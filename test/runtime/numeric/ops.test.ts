@@ -276,3 +276,40 @@ print(json.dumps(out))
     expect(() => N.intLshift(1, 2n ** 63n)).toThrow(N.NumericError);
   });
 });
+
+describe("int/float comparison and conversions", () => {
+  const data = pyJson<[string, string, number, string][]>(`${PY_DOUBLE_HELPERS}
+rng = random.Random(51)
+out = []
+for _ in range(4000):
+    x = rand_double(rng) if rng.random() < 0.7 else rng.choice([float('inf'), -float('inf'), float('nan'), 2.0**53, 2.0**53 + 2, 1e300, -1e300, 0.5, -0.5])
+    if rng.random() < 0.5 and math.isfinite(x): n = int(x) + rng.choice([-1, 0, 0, 1])
+    else: n = rng.randrange(-2**rng.randrange(1, 1100), 2**rng.randrange(1, 1100))
+    c = None if x != x else (-1 if n < x else (1 if n > x else 0))
+    out.append([str(n), str(bits(x)), 9 if c is None else c, x.hex() if math.isfinite(x) else ''])
+print(json.dumps(out))
+`);
+  it(`compareIntFloat and floatHex on ${data.length} pairs`, () => {
+    const bad: string[] = [];
+    for (const [n, b, c, hex] of data) {
+      const x = fromBits(b);
+      const got = N.compareIntFloat(N.normInt(BigInt(n)), x);
+      if ((got === null ? 9 : got) !== c) bad.push(`cmp(${n}, ${x}): want ${c} got ${got}`);
+      if (hex !== "" && N.floatHex(x) !== hex) bad.push(`hex(${x}): want ${hex} got ${N.floatHex(x)}`);
+      if (hex !== "" && !Object.is(N.floatFromHex(hex), x)) bad.push(`fromhex(${hex})`);
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+  it("exact decimal expansion and base strings", () => {
+    expect(N.floatExactDecimal(0.1)).toBe("0.1000000000000000055511151231257827021181583404541015625");
+    expect(N.floatExactDecimal(-2.5)).toBe("-2.5");
+    expect(N.floatExactDecimal(1e22)).toBe("10000000000000000000000");
+    expect(N.intToBaseString(-255, 16)).toBe("-0xff");
+    expect(N.intToBaseString(5n, 2)).toBe("0b101");
+    expect(N.intToFloat(2n ** 1023n)).toBe(2 ** 1023);
+    expect(() => N.intToFloat(2n ** 1024n)).toThrow("int too large to convert to float");
+    expect(N.intToFloat(2n ** 1024n - 2n ** 971n)).toBe(1.7976931348623157e308);
+    // Exactly halfway between the largest double and 2**1024 rounds to even, i.e. overflows (as in CPython).
+    expect(() => N.intToFloat(2n ** 1024n - 2n ** 970n)).toThrow(N.NumericError);
+  });
+});
