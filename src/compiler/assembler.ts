@@ -1,6 +1,6 @@
 // The assembler: turns codegen's instruction stream (labels, pseudo-ops, handler tags) into a CodeObject with stack depth,
 // exception table, localsplus layout, LOAD_FAST_CHECK analysis, small peephole clean-ups and the position table.
-import { CodeObject, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL, type ConstValue, type ExceptionTableEntry } from "./code";
+import { CodeObject, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL, ConstTuple, constKey, type ConstValue, type ExceptionTableEntry } from "./code";
 import { encodeInstr, Op, opInfo, OpFlag } from "./opcodes";
 
 /** (lineno, end_lineno, col_offset, end_col_offset); -1 entries mean absent. */
@@ -200,8 +200,60 @@ function realJumpOp(op: number, forward: boolean): number {
   return op;
 }
 
+/** `LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2` -> `LOAD_CONST (a, b)` (CPython's fold_tuple_on_constants). */
+function foldConstantTuples(blocks: Block[], consts: ConstValue[]): void {
+  const index = new Map<string, number>();
+  consts.forEach((c, i) => {
+    if (!(c instanceof CodeObject) && !index.has(constKey(c))) index.set(constKey(c), i);
+  });
+  for (const b of blocks) {
+    const ins = b.instrs;
+    for (let i = 0; i < ins.length; i++) {
+      const instr = ins[i];
+      if (instr.op !== Op.BUILD_TUPLE) continue;
+      const n = instr.arg;
+      if (n > i) continue;
+      let ok = true;
+      for (let k = i - n; k < i; k++) if (ins[k].op !== Op.LOAD_CONST) ok = false;
+      if (!ok) continue;
+      const items = ins.slice(i - n, i).map((x) => consts[x.arg]);
+      const tuple = new ConstTuple(items);
+      const key = constKey(tuple);
+      let ci = index.get(key);
+      if (ci === undefined) {
+        ci = consts.length;
+        consts.push(tuple);
+        index.set(key, ci);
+      }
+      for (let k = i - n; k < i; k++) {
+        ins[k].op = Op.NOP;
+        ins[k].pos = [-1, -1, -1, -1];
+      }
+      instr.op = Op.LOAD_CONST;
+      instr.arg = ci;
+    }
+  }
+}
+
+/** Drops constants no instruction uses and renumbers (co_consts[0], the docstring slot, always stays). */
+function removeUnusedConsts(blocks: Block[], consts: ConstValue[]): ConstValue[] {
+  if (consts.length === 0) return consts;
+  const used = new Uint8Array(consts.length);
+  used[0] = 1;
+  for (const b of blocks) for (const instr of b.instrs) if (opInfo(instr.op).flags & OpFlag.HasConst) used[instr.arg] = 1;
+  const remap = new Int32Array(consts.length);
+  const out: ConstValue[] = [];
+  for (let i = 0; i < consts.length; i++) {
+    remap[i] = out.length;
+    if (used[i]) out.push(consts[i]);
+  }
+  if (out.length === consts.length) return consts;
+  for (const b of blocks) for (const instr of b.instrs) if (opInfo(instr.op).flags & OpFlag.HasConst) instr.arg = remap[instr.arg];
+  return out;
+}
+
 /** Small local clean-ups that do not change behaviour: LOAD_CONST+RETURN_VALUE, NOPs, jumps to the next block. */
-function peephole(blocks: Block[], order: Block[]): void {
+function peephole(blocks: Block[], order: Block[], consts: readonly ConstValue[]): void {
   for (const b of blocks) {
     const out: Instr[] = [];
     const ins = b.instrs;
@@ -213,7 +265,18 @@ function peephole(blocks: Block[], order: Block[]): void {
         i++;
         continue;
       }
-      if (instr.op === Op.NOP || instr.op === Op.POP_BLOCK || isSetup(instr.op)) {
+      // `x is None` / `x is not None` tests jump on None-ness directly.
+      if (instr.op === Op.LOAD_CONST && consts[instr.arg] === null && i + 2 < ins.length && ins[i + 1].op === Op.IS_OP) {
+        const jump = ins[i + 2];
+        if (jump.op === Op.POP_JUMP_IF_TRUE || jump.op === Op.POP_JUMP_IF_FALSE) {
+          const isNot = ins[i + 1].arg === 1;
+          const onTrue = jump.op === Op.POP_JUMP_IF_TRUE;
+          jump.op = onTrue !== isNot ? Op.POP_JUMP_IF_NONE : Op.POP_JUMP_IF_NOT_NONE;
+          i++;
+          continue;
+        }
+      }
+      if (instr.op === Op.NOP || instr.op === Op.POP_BLOCK) {
         // Keep a NOP only when it carries a line the neighbours do not (line events, tracebacks).
         if (instr.op === Op.NOP && instr.pos[0] >= 0) {
           const prev = out.length > 0 ? out[out.length - 1] : null;
@@ -253,8 +316,10 @@ function propagateLines(order: Block[]): void {
 
 export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObject {
   const blocks = buildBlocks(stream);
-  const maxDepth = computeStackDepth(blocks, unit.qualname);
+  computeStackDepth(blocks, unit.qualname);
   const reachable = blocks.filter((b) => b.startDepth >= 0);
+  // Unreachable blocks are dropped from the layout: fall-through goes to the next reachable block.
+  for (let k = 0; k < reachable.length; k++) reachable[k].next = k + 1 < reachable.length ? reachable[k + 1] : null;
 
   // localsplus layout: varnames, then cells that are not arguments/locals, then free variables.
   const names: string[] = [];
@@ -293,8 +358,18 @@ export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObj
   }
 
   addUnboundChecks(blocks, unit.varnames.length, unit.nparams);
-  peephole(reachable, reachable);
+  foldConstantTuples(reachable, unit.consts);
+  peephole(reachable, reachable, unit.consts);
+  const consts = removeUnusedConsts(reachable, unit.consts);
   propagateLines(reachable);
+  // Recompute depths on the final instructions (LOAD_CONST+RETURN_VALUE -> RETURN_CONST lowers the maximum).
+  for (const b of blocks) b.startDepth = -1;
+  const finalDepth = computeStackDepth(blocks, unit.qualname);
+  for (const b of reachable) {
+    const kept = b.instrs.filter((instr) => !isSetup(instr.op));
+    b.instrs.length = 0;
+    b.instrs.push(...kept);
+  }
 
   // Prefix: cells for escaping variables, then the closure's free variables.
   const prefix: Instr[] = [];
@@ -360,9 +435,9 @@ export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObj
     co_posonlyargcount: unit.posonlyargcount,
     co_kwonlyargcount: unit.kwonlyargcount,
     co_flags: unit.flags,
-    co_stacksize: maxDepth,
+    co_stacksize: finalDepth,
     co_code: code,
-    co_consts: unit.consts,
+    co_consts: consts,
     co_names: unit.names,
     co_localsplusnames: names,
     co_localspluskinds: Uint8Array.from(kinds),
