@@ -11,6 +11,9 @@ const WORKLOADS: Array<[string, number]> = [
   ["[aeiou]{2,}", 2],
   ["(\\w+)@(\\w+)\\.com", 0],
   ["^\\s*(\\w+)\\s*=\\s*(.*?)\\s*$", 8],
+  ["(.*?)([\"\\\\\\x00-\\x1f])", 88],
+  ["user(\\d+)", 0],
+  ["\"(\\w+)@example\\.com\"", 0],
 ];
 
 const TEXT_PY = `('{"name": "value \\\\"q\\\\"", "n": -12.5e3, "list": [1, 2, true, false, null], "x": "foo bar baz"}\\n' * 8000) + 'needle foobaz a@b.com key = value\\n'`;

@@ -691,6 +691,8 @@ export class SreState {
                 ctx.chr = code[tail + 1];
                 ctx.resume = Resume.REPEAT_ONE_LIT_TRY;
               } else {
+                // Not in CPython: remember the tail's first operation to skip positions where it fails (same result).
+                ctx.chr = this.firstOpPc(tail);
                 ctx.resume = Resume.REPEAT_ONE_TRY;
               }
               mode = Mode.RESUME;
@@ -724,6 +726,7 @@ export class SreState {
               if (this.repeat !== null) this.markPush(ctx.lastmark);
               ctx.pc = pc;
               ctx.ptr = ptr;
+              ctx.chr = this.firstOpPc(pc + code[pc]);
               ctx.resume = Resume.MIN_REPEAT_ONE_TRY;
               mode = Mode.RESUME;
               break dispatch;
@@ -975,6 +978,13 @@ export class SreState {
           }
 
           case Resume.REPEAT_ONE_TRY:
+            if (ctx.chr >= 0) {
+              const min = code[pc + 1];
+              while (ctx.count >= min && this.cannotStart(ctx.chr, ptr)) {
+                ptr--;
+                ctx.count--;
+              }
+            }
             if (ctx.count < code[pc + 1]) {
               if (this.repeat !== null) this.markPopDiscard(ctx.lastmark);
               ret = false;
@@ -1009,7 +1019,18 @@ export class SreState {
 
           case Resume.MIN_REPEAT_ONE_TRY: {
             const max = code[pc + 2];
-            if (max !== SRE_MAXREPEAT && ctx.count > max) {
+            if (ctx.chr >= 0) {
+              // Extend the repeat over positions where the tail cannot start, without trying it there.
+              while ((max === SRE_MAXREPEAT || ctx.count <= max) && this.cannotStart(ctx.chr, ptr)) {
+                if (this.count(pc + 3, 1, ptr) === 0) {
+                  ctx.count = -1;
+                  break;
+                }
+                ptr++;
+                ctx.count++;
+              }
+            }
+            if (ctx.count < 0 || (max !== SRE_MAXREPEAT && ctx.count > max)) {
               if (this.repeat !== null) this.markPopDiscard(ctx.lastmark);
               ret = false;
               continue;
@@ -1350,9 +1371,8 @@ export class SreState {
     const end = this.end;
     this.mustAdvance = false;
     while (ptr < end) {
-      // TypedArray indexOf is a native scan, much faster than a JS loop.
-      ptr = text.indexOf(c, ptr);
-      if (ptr < 0 || ptr >= end) return false;
+      ptr = scanFor(text, c, ptr, end);
+      if (ptr >= end) return false;
       this.start = ptr;
       this.ptr = ptr + prefixSkip;
       if (literal) return true;
@@ -1372,8 +1392,8 @@ export class SreState {
     if (prefixLen > end - ptr) return false;
     const first = code[prefix];
     while (ptr < end) {
-      ptr = text.indexOf(first, ptr);
-      if (ptr < 0 || ptr >= end) return false;
+      ptr = scanFor(text, first, ptr, end);
+      if (ptr >= end) return false;
       ptr++;
       if (ptr >= end) return false;
       let i = 1;
@@ -1397,6 +1417,18 @@ export class SreState {
     }
     return false;
   }
+}
+
+/**
+ * The first index in [ptr, end) holding c, or end. A short JS loop wins when c is frequent (the native indexOf call
+ * costs more than the scan); the native indexOf wins on long stretches without c.
+ */
+function scanFor(text: SreText, c: number, ptr: number, end: number): number {
+  const near = Math.min(end, ptr + 16);
+  for (; ptr < near; ptr++) if (text[ptr] === c) return ptr;
+  if (ptr >= end) return end;
+  const r = text.indexOf(c, ptr);
+  return r < 0 || r >= end ? end : r;
 }
 
 /** sre_category: does ch belong to the CATEGORY_* class? */
