@@ -2,6 +2,7 @@
 // round() via correctly rounded decimal digits, hex()/fromhex(), as_integer_ratio, and exact float <-> int conversion.
 import { decompose, fixedDigits, exactDigits, roundDigitsAt } from "./digits";
 import { erangeError, overflowError, valueError, zeroDivisionError } from "./errors";
+import { ldexpBig } from "./bigFloat";
 import { bitLengthBig, normInt, PyInt } from "./intStr";
 import { powFinite } from "./powCore";
 
@@ -97,16 +98,6 @@ export function floatPow(v: number, w: number): number | typeof POW_NEEDS_COMPLE
   return r;
 }
 
-/** The double nearest to (a * 2**ea) / (b * 2**eb) for positive bigints, rounding half-even. */
-export function ratioToDouble(a: bigint, ea: number, b: bigint, eb: number): number {
-  const s = 56 - (bitLengthBig(a) - bitLengthBig(b));
-  const num = s >= 0 ? a << BigInt(s) : a;
-  const den = s >= 0 ? b : b << BigInt(-s);
-  let q = num / den;
-  if (num % den !== 0n) q |= 1n;
-  return ldexpBig(q, ea - eb - s);
-}
-
 /** int(x) / math.trunc(x): exact conversion of a float's integral part to a Python int. */
 export function floatToInt(x: number): PyInt {
   if (x !== x) throw valueError("cannot convert float NaN to integer");
@@ -166,26 +157,6 @@ export function floatAsIntegerRatio(x: number): [PyInt, PyInt] {
   const sign = x < 0 ? -1n : 1n;
   if (exp >= 0) return [normInt(sign * (mant << BigInt(exp))), 1];
   return [normInt(sign * mant), normInt(1n << BigInt(-exp))];
-}
-
-/**
- * The double nearest to m * 2**e (m >= 0), rounding half to even, honouring subnormals.
- * Returns Infinity when the rounded value overflows (callers raise their own OverflowError).
- */
-export function ldexpBig(m: bigint, e: number): number {
-  if (m === 0n) return 0;
-  const bl = bitLengthBig(m);
-  const top = bl + e;
-  if (top > 1024) return Infinity;
-  if (top < -1075) return 0;
-  const lsb = Math.max(top, -1021) - 53;
-  if (e >= lsb) return Number(m) * 2 ** e;
-  const shift = BigInt(lsb - e);
-  let q = m >> shift;
-  const rem = m & ((1n << shift) - 1n);
-  const half = 1n << (shift - 1n);
-  if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
-  return Number(q) * 2 ** lsb;
 }
 
 /** float.hex(). */

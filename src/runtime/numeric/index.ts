@@ -7,6 +7,7 @@ export * from "./intStr";
 export * from "./unicode";
 export * from "./formatSpec";
 export * from "./parse";
+export * from "./bigFloat";
 export * from "./floatOps";
 export * from "./intOps";
 export * from "./percentFormat";

@@ -1,7 +1,8 @@
 // Python int arithmetic on the VM's number|bigint representation: floor division/modulo with Python signs,
 // true division correctly rounded, pow (negative and modular), shifts, bit operations, to/from bytes, isqrt, gcd/lcm, round.
 import { NumericError, overflowError, valueError, zeroDivisionError } from "./errors";
-import { floatPow, ldexpBig, POW_NEEDS_COMPLEX } from "./floatOps";
+import { ratioToDouble } from "./bigFloat";
+import { floatPow, POW_NEEDS_COMPLEX } from "./floatOps";
 import { big, bitLengthBig, normInt, PyInt } from "./intStr";
 
 const SAFE = 9007199254740991;
@@ -99,13 +100,8 @@ export function intTrueDiv(a: PyInt, b: PyInt): number {
     const r = Number(aa) / Number(ba);
     return neg ? -r : r;
   }
-  // Scale so the quotient has at least 56 bits, then add a sticky bit for any remainder.
-  const s = 56 - (bitLengthBig(aa) - bitLengthBig(ba));
-  const num = s >= 0 ? aa << BigInt(s) : aa;
-  const den = s >= 0 ? ba : ba << BigInt(-s);
-  let q = num / den;
-  if (num % den !== 0n) q |= 1n;
-  const r = ldexpBig(q, -s);
+  // Correctly rounded quotient of the exact values (a sticky bit keeps the rounding exact).
+  const r = ratioToDouble(aa, 0, ba, 0);
   if (r === Infinity) throw overflowError("integer division result too large for a float");
   return neg ? -r : r;
 }

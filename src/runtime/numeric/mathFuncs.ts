@@ -3,7 +3,8 @@
 // floor/ceil/trunc, sumprod (3.12), isclose, pow.
 import { decompose } from "./digits";
 import { NumericError, overflowError, typeError, valueError } from "./errors";
-import { floatToInt, ldexpBig } from "./floatOps";
+import { ldexpBig } from "./bigFloat";
+import { floatToInt } from "./floatOps";
 import { big, bitLengthBig, normInt, PyInt } from "./intStr";
 import { crExp, crExp2, crLog, crLog10, crLog2 } from "./libm";
 import { powFinite } from "./powCore";

@@ -2,7 +2,7 @@
 // correctly rounded from the exact rational value, the rest correctly rounded in double-double (V8's Math.pow is often
 // an ulp off where glibc's pow is right).
 import { decompose } from "./digits";
-import { ldexpBig, ratioToDouble } from "./floatOps";
+import { ldexpBig, ratioToDouble } from "./bigFloat";
 import { crPowPositive } from "./libm";
 
 /** pow(x, y) for finite x and y with C99 semantics (NaN for negative ** non-integer, +-inf for 0 ** negative). */
