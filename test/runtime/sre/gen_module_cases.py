@@ -109,4 +109,54 @@ except TypeError as e:
     print(type(e).__name__, e)
 print(type(a).__name__, type(a).__module__, type(a.match("a")).__name__, type(a.scanner("a")).__name__)
 ''')
-{"str": "\n".join(str_lines), "bytes": "\n".join(bytes_lines)}
+PROGRAMS = {"str": "\n".join(str_lines), "bytes": "\n".join(bytes_lines)}
+
+# ---- Replacement templates: sub/subn/expand with backreferences. The program installs a stand-in `re` module whose
+# _compile_template returns _sre.template(pattern, <CPython's parse_template result>), so it needs neither `re` nor the
+# template parser on the VM; under CPython the results are the same as with the real module.
+TEMPLATE_CASES = [
+    ("(\\w+) (\\w+)", ["hello world", "a b c d", "x"], ["\\2 \\1", "[\\1]", "\\g<0>!", "\\g<2>\\g<1>", "x\\ny\\t\\\\", "\\1\\1"]),
+    ("(?P<k>\\w+)=(?P<v>\\w*)", ["a=1 b= c=3"], ["\\g<v>:\\g<k>", "<\\g<k>>", "\\2"]),
+    ("(a)|(b)", ["abcab"], ["[\\1|\\2]", "\\1", "-"]),
+    ("", ["abc"], ["\\g<0>|"]),
+    ("x*", ["axxb"], ["<\\g<0>>"]),
+]
+tl = [HEADER, "import sys", "TEMPLATES = {}"]
+for i, (pat, subjects, repls) in enumerate(TEMPLATE_CASES):
+    args = compile_args(pat, 0)
+    rx = re.compile(pat)
+    tl.append("p = _sre.compile(%s)" % ", ".join(repr(a) for a in args))
+    for r in repls:
+        tl.append("TEMPLATES[(%d, %r)] = %r" % (i, r, _parser.parse_template(r, rx)))
+    tl.append("CASE = %d" % i)
+    tl.append(r'''
+class _StandInRe:
+    @staticmethod
+    def _compile_template(pattern, repl):
+        return _sre.template(pattern, TEMPLATES[(CASE, repl)])
+_real_re = sys.modules.get("re")
+sys.modules["re"] = _StandInRe
+try:
+    for s in %r:
+        for r in %r:
+            print(repr(s), repr(r), repr(p.sub(r, s)), p.subn(r, s, 1))
+            m = p.search(s)
+            if m is not None:
+                print("  expand", repr(m.expand(r)))
+finally:
+    if _real_re is not None:
+        sys.modules["re"] = _real_re
+''' % (subjects, repls))
+tl.append(r'''
+TEMPLATES[(CASE, "\\BAD")] = ["<", 7, ">"]
+sys.modules["re"] = _StandInRe
+try:
+    p.sub("\\BAD", "axxb")
+except IndexError as e:
+    print("IndexError", e)
+finally:
+    if _real_re is not None:
+        sys.modules["re"] = _real_re
+''')
+PROGRAMS["template"] = "\n".join(tl)
+PROGRAMS

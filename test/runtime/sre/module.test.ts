@@ -1,5 +1,5 @@
 // Runs programs that drive the _sre module directly (Pattern/Match/Scanner objects, errors) on pypack's VM and compares their
-// output with CPython 3.12.7's (module_str.out / module_bytes.out, made by gen_module_cases.mjs).
+// output with CPython 3.12.7's (module_*.out, made by gen_module_cases.mjs).
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -37,6 +37,12 @@ describe("_sre module on the VM vs CPython 3.12", () => {
   it("str patterns: Pattern/Match/Scanner methods, attributes, reprs, errors", () => {
     const { stdout, stderr } = runPy(path.join(__dirname, "module_str.py"));
     const want = readFileSync(path.join(__dirname, "module_str.out"), "utf8");
+    expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
+  });
+
+  it("replacement templates: sub/subn/expand with backreferences (stand-in re._compile_template)", () => {
+    const { stdout, stderr } = runPy(path.join(__dirname, "module_template.py"));
+    const want = readFileSync(path.join(__dirname, "module_template.out"), "utf8");
     expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
   });
 

@@ -367,9 +367,14 @@ defMethod(PatternType, "split", (self, args, kw) => {
 });
 
 /** compile_template: re._compile_template(pattern, repl), retrying with an exact str/bytes copy when repl is unhashable. */
+let compileTemplateFn: PyObject | null = null;
+
 function compileTemplate(pat: PyPattern, repl: PyObject): PyTemplate {
-  const re = interp.importName("re", newDict(), None, None, 0);
-  const fn = ops.getAttr(re, "_compile_template");
+  // Looked up once, like CPython's module_state->compile_template.
+  if (compileTemplateFn === null) {
+    compileTemplateFn = ops.getAttr(interp.importName("re", newDict(), None, None, 0), "_compile_template");
+  }
+  const fn = compileTemplateFn;
   let result: PyObject;
   try {
     result = ops.call(fn, [pat, repl]);
