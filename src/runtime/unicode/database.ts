@@ -2,8 +2,9 @@
 import { BIDI_NAMES, CATEGORY_NAMES, DECOMP_PREFIXES, EAW_NAMES } from "./names";
 import { getNormalizationTables, getTables, recordOf } from "./tables";
 
+/** Record of cp; out-of-range values read as unassigned (record 0). */
 function rec(cp: number): number {
-  return recordOf(getTables(), cp);
+  return cp >= 0 && cp < 0x110000 ? recordOf(getTables(), cp) : 0;
 }
 
 /** General category, "Cn" for unassigned code points. */

@@ -16,7 +16,7 @@ export interface Decomposition {
   readonly chars: readonly number[];
 }
 
-/** Per-code-point properties: a two-level index into columns of unique records (reach them with recordOf). */
+/** Per-code-point properties: a two-level index into columns of unique records (recordOf); record 0 = unassigned. */
 export interface UnicodeTables {
   readonly shift: number;
   readonly mask: number;
@@ -125,6 +125,12 @@ export function getExtendedCase(): ReadonlyMap<number, ExtendedCase> {
 /** Decomposition and composition tables. */
 export function getNormalizationTables(): NormalizationTables {
   return normalization ?? (normalization = decodeNormalization());
+}
+
+/** Which parts have been decoded so far (for tests and start-up diagnostics). */
+export function decodedTableParts(): string[] {
+  const parts: [string, unknown][] = [["core", core], ["casing", casing], ["normalization", normalization]];
+  return parts.filter(([, v]) => v !== undefined).map(([k]) => k);
 }
 
 function parseNumeric(text: string): number {

@@ -16,7 +16,8 @@ export function mapped(cp: number, r: string): string {
 /** unicodedata.numeric results compared as doubles (the oracle sends repr(), "None" when absent). */
 export const numericKey = (v: number | undefined): string => (v === undefined ? "None" : String(v));
 
-function oracleValue(prop: string, v: string | number): string | number {
+/** An oracle value in the form ours are produced in. */
+export function oracleValue(prop: string, v: string | number): string | number {
   return prop === "numeric" ? numericKey(v === "None" ? undefined : Number(v)) : v;
 }
 

@@ -280,8 +280,10 @@ function main(): void {
   const folding = readCaseFolding(dir);
 
   // Records: one unique tuple of every per-code-point property; the code point -> record map is split in two levels.
-  const recordKeys = new Map<string, number>();
-  const records: number[][] = [];
+  // Record 0 is what unassigned code points (width N) read, so out-of-range lookups can use it too.
+  const unassignedRecord = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const recordKeys = new Map<string, number>([[unassignedRecord.join(","), 0]]);
+  const records: number[][] = [unassignedRecord];
   const recordIndex = new Uint32Array(MAX_CP);
   const numericValues: string[] = [""];
   const extended: ExtendedCase[] = [];
