@@ -1474,7 +1474,15 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
             const cargs = stack[--sp]!;
             const selfOrNull = stack[--sp];
             const callable = stack[--sp];
-            let args = cargs instanceof PyTuple ? cargs.items : ops.toArray(cargs);
+            let args: PyObject[];
+            if (cargs instanceof PyTuple) args = cargs.items;
+            else {
+              const ct = typeOf(cargs);
+              if (ct.slots.iter === undefined && ct.lookup("__iter__") === undefined && ct.lookup("__getitem__") === undefined) {
+                throw typeError(`${funcDesc(callable === null ? selfOrNull! : callable)} argument after * must be an iterable, not ${ct.name}`);
+              }
+              args = ops.toArray(cargs);
+            }
             let fn: PyObject;
             if (callable === null) fn = selfOrNull!;
             else {
@@ -1788,7 +1796,8 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
       }
       reraising = false;
       for (;;) {
-        const h = f.code.handlerFor(f.lasti);
+        // The handler is looked up at the instruction that raised (RERAISE may have changed lasti for tracebacks only).
+        const h = f.code.handlerFor(pc - 1);
         if (h !== undefined) {
           for (let i = h.depth; i < sp; i++) stack[i] = null;
           sp = h.depth;
@@ -1847,8 +1856,10 @@ function dictMerge(d: PyDict, v: PyObject, fn: PyObject | null | undefined): voi
     d.set(k, val);
   }
 }
+/** _PyObject_FunctionStr: "module.qualname()" for functions outside builtins. */
 function funcDesc(fn: PyObject): string {
-  if (fn instanceof PyFunction) return `${fn.qualname}()`;
+  if (fn instanceof PyFunction) return typeof fn.module === "string" && fn.module !== "builtins" ? `${fn.module}.${fn.qualname}()` : `${fn.qualname}()`;
+  if (fn instanceof PyMethod) return funcDesc(fn.func);
   if (fn instanceof PyBuiltinFunction) return `${fn.name}()`;
   if (fn instanceof PyType) return `${fn.name}()`;
   return `${typeOf(fn).name} object`;

@@ -192,6 +192,7 @@ export function genericSetAttr(obj: PyObject, name: string, value: PyObject | nu
       return;
     }
   }
+  if (obj instanceof PyBase && obj.dict === null && t.instDict && value !== null) obj.dict = new PyDict();
   if (obj instanceof PyBase && obj.dict !== null) {
     if (value === null) {
       if (obj.dict.delete(name) === undefined) throw noAttr(obj, name);
@@ -1027,4 +1028,9 @@ export function fspath(x: PyObject): PyObject {
 
 export function stopIterationExc(): PyBaseException {
   return newException(StopIterationType);
+}
+
+/** A tuple from a JS array (helper for native modules). */
+export function callTuple(items: PyObject[]): PyTuple {
+  return new PyTuple(items);
 }

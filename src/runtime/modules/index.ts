@@ -3,3 +3,7 @@ import "./builtins";
 import "./sys";
 import "./atexit";
 import "./_sre/module";
+import "./_weakref";
+import "./_thread";
+import "./errno";
+import "./_io";

@@ -422,7 +422,7 @@ defMethod(BaseExceptionGroupType, "subgroup", (self, args) => egSplit(E(self), m
 defMethod(BaseExceptionGroupType, "__class_getitem__", (cls, args) => ops.makeGenericAlias(cls, args[0]));
 
 egHooks.split = (eg, pred) => egSplit(eg, pred);
-egHooks.newGroup = (msg, excs) => ops.call(BaseExceptionGroupType, [msg, new PyList(excs)]) as PyBaseException;
+egHooks.newGroup = (msg, excs) => ops.call(BaseExceptionGroupType, [msg, new PyTuple(excs)]) as PyBaseException;
 /** _PyExc_PrepReraiseStar: combines re-raised and newly raised exceptions of an except* block. */
 egHooks.prepReraiseStar = (orig, excs) => {
   const list = excs.items.filter((x) => x !== None) as PyBaseException[];

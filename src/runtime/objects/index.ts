@@ -16,6 +16,9 @@ import "./iterators";
 import "./generator";
 import "./module";
 import "./frame";
+import "./genericalias";
+import "./union";
+import "./strformat";
 import { allBuiltinTypes, ObjectType, TypeType, DictType, PyMethodDescr, PyObject, PyType, TypeSlots, None, excTypes } from "../core";
 import * as ops from "../ops";
 

@@ -34,6 +34,7 @@ import { flagsOf, decimalValue, digitValue, numericValue } from "../unicode/ctyp
 import { formatStr } from "../numeric/formatSpec";
 import { formatInt, formatFloat } from "../numeric/formatSpec";
 import { sliceIndices } from "./slice";
+import { interp } from "../interpreter";
 
 // ---- code point helpers
 
@@ -801,3 +802,5 @@ defMethod(StrType, "format_map", (self, args) => {
   }
   return strFormat(fmt, [], proxy);
 });
+
+interp.format = formatValue;

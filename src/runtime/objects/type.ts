@@ -295,7 +295,7 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   for (const b of tb) {
     const sb = solidBase(b);
     const cur = solidBase(layoutBase);
-    if (sb.isSubtypeOf(cur)) layoutBase = b;
+    if (sb !== cur && sb.isSubtypeOf(cur)) layoutBase = b;
     else if (!cur.isSubtypeOf(sb)) throw typeError("multiple bases have instance lay-out conflict");
   }
   const t = new PyType(meta, name, tb, true);
@@ -693,8 +693,9 @@ function reduceEx(self: PyObject, protocol: PyObject): PyObject {
 // type's methods and attributes
 
 defStaticMethod(TypeType, "__new__", typeNewEntry);
-defMethod(TypeType, "__init__", (_self, args) => {
-  if (args.length !== 1 && args.length !== 3) throw typeError("type.__init__() takes 1 or 3 arguments");
+defMethod(TypeType, "__init__", (_self, args, kw) => {
+  const n = args.length - (kw === null ? 0 : kw.length);
+  if (n !== 1 && n !== 3) throw typeError("type.__init__() takes 1 or 3 arguments");
   return None;
 });
 TypeType.slots.repr = (self) => {
