@@ -7,3 +7,4 @@ import "./_weakref";
 import "./_thread";
 import "./errno";
 import "./_io";
+import "./unicodedata";
