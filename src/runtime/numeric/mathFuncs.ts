@@ -609,9 +609,23 @@ export function exp2(x: number): number {
   return math1(x, crExp2(x), true);
 }
 
-/** math.cbrt(x). */
+const CBRT2 = 1.2599210498948731648; // 2**(1/3)
+const SQR_CBRT2 = 1.5874010519681994748; // 2**(2/3)
+const CBRT_FACTOR = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
+
+/**
+ * math.cbrt(x) as glibc computes it (CPython calls the C library): a polynomial guess refined by one Halley step,
+ * which is not correctly rounded (cbrt(27.0) is 3.0000000000000004 there), unlike V8's Math.cbrt.
+ */
 export function cbrt(x: number): number {
-  return Math.cbrt(x);
+  if (x === 0 || !Number.isFinite(x)) return x + x;
+  const [m, xe] = frexp(Math.abs(x));
+  const u = 0.354895765043919860 + (1.50819193781584896 + (-2.11499494167371287 + (2.44693122563534430 +
+    (-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * m) * m) * m) * m) * m) * m;
+  const t2 = u * u * u;
+  const ym = ((u * (t2 + 2.0 * m)) / (2.0 * t2 + m)) * CBRT_FACTOR[2 + (xe % 3)];
+  const r = ldexp(ym, Math.trunc(xe / 3));
+  return x < 0 ? -r : r;
 }
 
 /** math.sqrt(x). */

@@ -85,7 +85,7 @@ for _ in range(300):
         add(fn + 'i', [str(n)], lambda: getattr(math, fn)(n))
 for _ in range(1500):
     x = rd()
-    for fn in ['erf', 'erfc', 'log', 'log2', 'log10', 'ulp', 'modf', 'frexp', 'floor', 'ceil', 'trunc', 'exp2', 'sqrt', 'exp', 'log1p', 'expm1']:
+    for fn in ['cbrt', 'erf', 'erfc', 'log', 'log2', 'log10', 'ulp', 'modf', 'frexp', 'floor', 'ceil', 'trunc', 'exp2', 'sqrt', 'exp', 'log1p', 'expm1']:
         add(fn, [F(x)], lambda: getattr(math, fn)(x))
 for _ in range(3000):
     x, y = rd(), rd()
@@ -125,6 +125,7 @@ print(json.dumps(out))
           case "log": case "log2": case "log10": return render(N.mathLog(op, f(0), false));
           case "ulp": return render(N.ulp(f(0)));
           case "erf": return render(N.erf(f(0)));
+          case "cbrt": return render(N.cbrt(f(0)));
           case "erfc": return render(N.erfc(f(0)));
           case "modf": return render(N.modf(f(0)));
           case "frexp": { const [m, e] = N.frexp(f(0)); return `(${render(m)},${e})`; }
