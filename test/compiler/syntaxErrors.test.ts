@@ -1,4 +1,4 @@
-// Golden syntax errors: every invalid program of golden/syntax-error-cases.txt fails with CPython 3.12.7's class, message, line, offsets and text.
+// Golden syntax errors: every invalid program of golden/syntax-error-cases.txt fails with CPython 3.12.7's class, message, line, offsets and text, and prints the same.
 import { describe, expect, it } from "vitest";
 import { loadFrontEnd } from "../support/frontEnd";
 import { baselineNote, partition } from "../support/knownFailures";
@@ -58,6 +58,28 @@ describe("golden syntax errors (CPython 3.12.7)", () => {
   it("covers every error message the issue lists", () => {
     const messages = new Set(golden.cases.map((c) => c.expected.msg.replace(/line \d+/g, "line N")));
     expect(REQUIRED_MESSAGES.filter((m) => !messages.has(m))).toEqual([]);
+  });
+
+  it("formatSyntaxError prints every case's error as CPython 3.12.7 does", async () => {
+    const fe = await loadFrontEnd();
+    const bad: string[] = [];
+    for (const c of golden.cases) {
+      let printed: string;
+      try {
+        fe.parse(c.source, "<test>", c.mode);
+        printed = "<parsed without error>";
+      } catch (e) {
+        printed = e instanceof fe.PySyntaxError ? fe.formatSyntaxError(e) : `<JS exception ${String(e)}>`;
+      }
+      if (printed !== c.printed) bad.push(`${c.name}: ours ${JSON.stringify(printed)}\n  cpython ${JSON.stringify(c.printed)}`);
+    }
+    const names = bad.map((b) => b.slice(0, b.indexOf(":")));
+    const p = partition("syntax-errors-printed", names);
+    console.log(`printed syntax errors: ${golden.cases.length - bad.length} / ${golden.cases.length} as CPython prints them. ${baselineNote(p)}`);
+    const unexpected = bad.filter((b, i) => p.unexpected.includes(names[i]));
+    if (unexpected.length > 0) {
+      throw new Error(`${unexpected.length} printed errors differ (not in known-failures.json):\n${unexpected.slice(0, 60).join("\n")}`);
+    }
   });
 
   it("every case fails exactly as in CPython 3.12.7", async () => {

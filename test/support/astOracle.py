@@ -47,6 +47,24 @@ def parse_one(source, filename, want_dump=False, mode="exec"):
     return {"ok": True, "sha1": hashlib.sha1(dump.encode("utf-8", "surrogatepass")).hexdigest()}
 
 
+def format_error(source, filename, mode="exec"):
+    """What CPython prints for the uncaught SyntaxError of parsing `source` (sys.excepthook, i.e. pythonrun.c's
+    print_error_text, with no traceback frames), or None when it parses."""
+    import io
+    try:
+        compile(source, filename, mode, ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as e:
+        e.__traceback__ = None  # print only the error, as for a file that fails to compile
+        old = sys.stderr
+        sys.stderr = buf = io.StringIO()
+        try:
+            sys.__excepthook__(type(e), e, None)
+        finally:
+            sys.stderr = old
+        return buf.getvalue()
+    return None
+
+
 def parse_js(source, filename, want_dump):
     """Pyodide entry point: source is a JS Uint8Array; the record comes back as JSON text."""
     return json.dumps(parse_one(source.to_bytes(), filename, want_dump))

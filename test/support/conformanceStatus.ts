@@ -19,7 +19,7 @@ import { KNOWN_FAILURES_FILE, type KnownFailures } from "./knownFailures";
 import { type CaseOutcome, checkCase, readGolden } from "./syntaxErrorCases";
 
 const STATUS = resolve(__dirname, "../compiler/golden/STATUS.md");
-const known: KnownFailures = { stdlib: {}, "cpython-lib": {}, "syntax-errors": {} };
+const known: KnownFailures = { stdlib: {}, "cpython-lib": {}, "syntax-errors": {}, "syntax-errors-printed": {} };
 
 function countBy<T>(items: T[], key: (t: T) => string): Array<[string, number]> {
   const m = new Map<string, number>();
@@ -80,6 +80,17 @@ function syntaxSection(fe: FrontEnd): string[] {
     `${outcomes.length - failures.length} / ${outcomes.length} cases match CPython 3.12.7 (class, msg, lineno, offset, end_lineno, end_offset, text).`,
     "",
   ];
+  // What formatSyntaxError prints, against what CPython prints for the same uncaught error.
+  const misprinted = golden.cases.filter((c) => {
+    try {
+      fe.parse(c.source, "<test>", c.mode);
+      return true;
+    } catch (e) {
+      return !(e instanceof fe.PySyntaxError) || fe.formatSyntaxError(e) !== c.printed;
+    }
+  });
+  for (const c of misprinted) known["syntax-errors-printed"][c.name] = "printed error differs";
+  out.push(`${golden.cases.length - misprinted.length} / ${golden.cases.length} printed errors (formatSyntaxError) equal CPython's.`, "");
   if (failures.length > 0) {
     out.push("| failures | category | cases |", "|---|---|---|");
     for (const [cat, n] of countBy(failures, errorCategory)) {

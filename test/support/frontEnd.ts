@@ -14,6 +14,7 @@ export interface FrontEnd {
   parse(source: string, filename?: string, mode?: ParseMode): Mod;
   dumpAst(node: Mod, opts?: { includeAttributes?: boolean; indent?: number | null }): string;
   PySyntaxError: new (...args: never[]) => PySyntaxError;
+  formatSyntaxError(e: PySyntaxError): string;
 }
 
 const COMPILER = resolve(__dirname, "../../src/compiler");
@@ -24,7 +25,7 @@ export async function loadFrontEnd(): Promise<FrontEnd> {
     ["sourceDecoding", ["decodeSource"]],
     ["parser", ["parse"]],
     ["astDump", ["dumpAst"]],
-    ["errors", ["PySyntaxError"]],
+    ["errors", ["PySyntaxError", "formatSyntaxError"]],
   ];
   const api: Record<string, unknown> = {};
   for (const [mod, names] of parts) {

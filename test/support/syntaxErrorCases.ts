@@ -15,6 +15,8 @@ export interface SyntaxErrorCase {
 /** One golden entry: the case and CPython 3.12.7's error; `cpython311` is 3.11's error where it differs. */
 export interface GoldenCase extends SyntaxErrorCase {
   expected: ErrorRecord;
+  /** The error as CPython prints it when uncaught (File line, source line, carets, "Kind: msg"). */
+  printed: string;
   cpython311: "same" | ErrorRecord | "accepted";
 }
 
