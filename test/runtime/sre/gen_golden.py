@@ -75,6 +75,44 @@ while len(seen2) < 500:
     seen2.add(p)
     CASES.append((p, f, rnd.sample(subjects2, 5)))
 
+def random_pattern3(rnd, depth=0, ngroups=[0]):
+    # Nested counted/lazy/possessive repeats of groups, conditionals and backreferences over a two-letter alphabet.
+    n = rnd.randint(1, 3)
+    parts = []
+    for _ in range(n):
+        r = rnd.random()
+        if depth < 3 and r < 0.45:
+            inner = random_pattern3(rnd, depth + 1, ngroups)
+            kind = rnd.choice(["(%s)", "(?:%s)", "(?:%s|%s)", "(%s|%s)", "(?>%s)", "(?=%s)", "(?!%s)"])
+            if kind.count("%s") == 2:
+                atom = kind % (inner, random_pattern3(rnd, depth + 1, ngroups))
+            else:
+                atom = kind % inner
+            if kind.startswith("(%") or kind.startswith("(%s|"):
+                ngroups[0] += 1
+        elif r < 0.55 and ngroups[0]:
+            g = rnd.randint(1, ngroups[0])
+            atom = rnd.choice(["\\%d" % g, "(?(%d)a|b)" % g, "(?(%d)b)" % g])
+        else:
+            atom = rnd.choice(["a", "b", "a?", "[ab]", "."])
+        if rnd.random() < 0.5:
+            atom += rnd.choice(["*", "+", "?", "{2,3}", "{0,2}", "{1,}", "*?", "+?", "{1,3}?", "*+", "?+", "{2,}+"])
+        parts.append(atom)
+    return "".join(parts)
+
+subjects3 = ["", "a", "b", "ab", "ba", "aab", "abab", "abba", "aaaa", "bbbb", "aabb", "ababab", "abaabaaab", "bbaabbaa"]
+seen3 = set()
+while len(seen3) < 500:
+    p = random_pattern3(rnd, 0, [0])
+    if p in seen3:
+        continue
+    try:
+        re.compile(p)
+    except (re.error, OverflowError, RecursionError):
+        continue
+    seen3.add(p)
+    CASES.append((p, 0, rnd.sample(subjects3, 6)))
+
 def code_for(p, flags):
     parsed = _parser.parse(p, flags)
     code = _compiler._code(parsed, flags)
