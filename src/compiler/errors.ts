@@ -40,7 +40,11 @@ export function formatSyntaxError(e: PySyntaxError): string {
   // Errors without a location (source decoding) print only the message line.
   if (e.lineno <= 0) return `${e.kind}: ${e.msg}\n`;
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
-  if (e.text !== null) out += errorTextBlock(e.text, e.offset, e.lineno === e.end_lineno ? e.end_offset : -1);
+  if (e.text !== null) {
+    // Only plain SyntaxErrors show a caret range; a range running past the line ends at the line's end.
+    const endOffset = e.kind !== "SyntaxError" ? -1 : e.end_lineno !== e.lineno ? Infinity : e.end_offset;
+    out += errorTextBlock(e.text, e.offset, endOffset);
+  }
   out += `${e.kind}: ${e.msg}\n`;
   return out;
 }
@@ -49,7 +53,7 @@ function errorTextBlock(textIn: string, charOffset: number, charEndOffset: numbe
   const encoder = new TextEncoder();
   // CPython works on the UTF-8 bytes of the line; offsets are converted from characters to bytes first.
   let offset = charOffset > 0 ? utf8PrefixLength(textIn, charOffset - 1) : -1;
-  let endOffset = charEndOffset > 0 ? utf8PrefixLength(textIn, charEndOffset - 1) : -1;
+  let endOffset = charEndOffset === Infinity ? Infinity : charEndOffset > 0 ? utf8PrefixLength(textIn, charEndOffset - 1) : -1;
   let text = textIn;
   let strip = 0;
   while (strip < text.length && (text[strip] === " " || text[strip] === "\t" || text[strip] === "\f")) strip++;
@@ -59,7 +63,6 @@ function errorTextBlock(textIn: string, charOffset: number, charEndOffset: numbe
   let len = encoder.encode(text).length;
   if (text.endsWith("\n")) len--;
   if (offset > len) offset = len;
-  if (endOffset > len) endOffset = len;
   // Skip past newlines embedded in the text (multi-line tokens).
   for (;;) {
     const nl = text.indexOf("\n");
@@ -74,8 +77,9 @@ function errorTextBlock(textIn: string, charOffset: number, charEndOffset: numbe
   let out = "    " + text;
   if (!text.endsWith("\n")) out += "\n";
   if (offset < 0) return out;
-  let carets = 1;
-  if (endOffset > offset) carets = endOffset - offset;
+  if (endOffset === Infinity) endOffset = len;
+  if (endOffset > len + 1) endOffset = len + 1;
+  const carets = endOffset > offset ? endOffset - offset : 1;
   out += "    " + " ".repeat(offset) + "^".repeat(carets) + "\n";
   return out;
 }

@@ -32,9 +32,22 @@ const CMP_OPS: Readonly<Record<string, A.CmpOp>> = { "==": "Eq", "!=": "NotEq", 
 
 /** Parses Python source into an AST; throws PySyntaxError (never any other error) on invalid input. */
 export function parse(source: string, filename = "<unknown>", mode: ParseMode = "exec"): A.Mod {
+  return parseWithWarnings(source, filename, mode).tree;
+}
+
+/** A compile-time warning (3.12: SyntaxWarning for invalid escape sequences such as '\d'). */
+export interface ParseWarning {
+  category: "SyntaxWarning";
+  msg: string;
+  lineno: number;
+}
+
+/** parse() that also returns the warnings CPython's parser emits (the caller decides whether to print them). */
+export function parseWithWarnings(source: string, filename = "<unknown>", mode: ParseMode = "exec"): { tree: A.Mod; warnings: ParseWarning[] } {
   const tk = tokenize(source, filename);
   const parser = new Parser(tk, filename);
-  return parser.run(mode);
+  const tree = parser.run(mode);
+  return { tree, warnings: parser.diagnostics };
 }
 
 interface Pos {
@@ -49,7 +62,9 @@ export class Parser {
   /** Furthest token index looked at: where a generic "invalid syntax" is reported. */
   max = 0;
   depth = 0;
+  /** Scratch list the literal decoders append warning texts to. */
   readonly warnings: string[] = [];
+  readonly diagnostics: ParseWarning[] = [];
   /** Inside a replacement field of an f-string (lambda without parentheses is then an error). */
   fstringDepth = 0;
 
@@ -2254,9 +2269,17 @@ export class Parser {
     }
   }
 
+  /** Moves warnings collected while decoding a literal to `diagnostics`, with the literal's line. */
+  flushWarnings(lineno: number): void {
+    for (const msg of this.warnings) this.diagnostics.push({ category: "SyntaxWarning", msg, lineno });
+    this.warnings.length = 0;
+  }
+
   decodeString(t: Token): DecodedString {
     try {
-      return decodeStringToken(t.value, this.warnings);
+      const d = decodeStringToken(t.value, this.warnings);
+      if (this.warnings.length > 0) this.flushWarnings(t.lineno);
+      return d;
     } catch (e) {
       if (e instanceof EscapeError) throw this.errorAtToken(t, e.msg);
       throw e;
@@ -2266,7 +2289,9 @@ export class Parser {
   decodeFStringMiddle(t: Token, raw: boolean): string {
     if (raw || t.value.indexOf("\\") < 0) return t.value;
     try {
-      return decodeEscapes(t.value, false, this.warnings);
+      const v = decodeEscapes(t.value, false, this.warnings);
+      if (this.warnings.length > 0) this.flushWarnings(t.lineno);
+      return v;
     } catch (e) {
       // CPython reports these at the token after the literal part.
       if (e instanceof EscapeError) throw this.errorAtToken(this.peek(), e.msg);
