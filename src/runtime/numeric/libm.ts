@@ -77,6 +77,11 @@ const INV_LN2_L = 2.0355273740931033e-17;
 
 // ---- exp ----
 
+const FACTORIALS = [1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800, 479001600];
+// 1/n! for n <= 5 as double-doubles.
+const INV_FACT_H = [1, 1, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333];
+const INV_FACT_L = [0, 0, 0, 9.25185853854297e-18, 2.3129646346357427e-18, 1.1564823173178714e-19];
+
 /** exp(xh + xl) as a double-double in (rh, rl), with the power of two returned separately. */
 function ddExpCore(xh: number, xl: number): number {
   const k = Math.round(xh * INV_LN2_H);
@@ -95,20 +100,22 @@ function ddExpCore(xh: number, xl: number): number {
   // Scale down by 2**-8 (exact), sum the Taylor series, then square back up eight times.
   const sh = rh / 256;
   const sl = rl / 256;
-  let th = 1;
-  let tl = 0;
-  let termH = 1;
-  let termL = 0;
-  for (let n = 1; n <= 12; n++) {
-    ddMul(termH, termL, sh, sl);
-    ddDivInt(rh, rl, n);
-    termH = rh;
-    termL = rl;
-    ddAdd(th, tl, termH, termL);
+  // e^s = sum s^n/n!. The terms of order >= 6 are below 2**-60 relative (|s| < 0.0014), so their sum
+  // Q = sum_{n>=6} s^(n-6)/n! is formed in plain doubles; the low orders are Horner steps in double-double.
+  let q = 1 / FACTORIALS[12];
+  for (let n = 11; n >= 6; n--) q = q * sh + 1 / FACTORIALS[n];
+  ddMul(q, 0, sh, sl);
+  let th = rh;
+  let tl = rl;
+  for (let n = 5; n >= 0; n--) {
+    ddAdd(th, tl, INV_FACT_H[n], INV_FACT_L[n]);
+    if (n === 0) break;
+    ddMul(rh, rl, sh, sl);
     th = rh;
     tl = rl;
-    if (Math.abs(termH) < 1e-36) break;
   }
+  th = rh;
+  tl = rl;
   for (let i = 0; i < 8; i++) {
     ddMul(th, tl, th, tl);
     th = rh;
@@ -203,17 +210,22 @@ function ddLog(x: number): void {
   let powL = sl;
   let sumH = sh;
   let sumL = sl;
-  for (let n = 3; n < 200; n += 2) {
+  // Orders 3..15 in double-double; from order 17 on the terms are below 2**-40 relative (s^2 < 0.03), so that
+  // tail is summed in plain doubles.
+  for (let n = 3; n <= 15; n += 2) {
     ddMul(powH, powL, s2h, s2l);
     powH = rh;
     powL = rl;
     ddDivInt(powH, powL, n);
-    const th = rh;
     ddAdd(sumH, sumL, rh, rl);
     sumH = rh;
     sumL = rl;
-    if (Math.abs(th) < Math.abs(sumH) * 1e-34) break;
   }
+  let tail = 0;
+  for (let n = 41; n >= 17; n -= 2) tail = tail * s2h + 1 / n;
+  ddAdd(sumH, sumL, tail * powH * s2h, 0);
+  sumH = rh;
+  sumL = rl;
   // 2 * sum + e * ln2.
   const lh = 2 * sumH;
   const ll = 2 * sumL;
