@@ -37,6 +37,17 @@ function mapString(s: string, each: (out: number[], cps: readonly number[], i: n
   return fromCodePoints(out);
 }
 
+const isAsciiLetter = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const asciiLower = (c: number): number => (isAsciiLetter(c) ? c | 0x20 : c);
+const asciiUpper = (c: number): number => (isAsciiLetter(c) ? c & ~0x20 : c);
+
+/** Maps each code unit of an ASCII string (the fast path of title/capitalize/swapcase). */
+function asciiMap(s: string, f: (c: number, i: number) => number): string {
+  const out = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = f(s.charCodeAt(i), i);
+  return fromCodePoints(out);
+}
+
 /** str.lower(). */
 export function strLower(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
@@ -57,11 +68,13 @@ export function strCasefold(s: string): string {
 
 /** str.capitalize(): titlecase of the first character, lowercase of the rest. */
 export function strCapitalize(s: string): string {
+  if (ASCII_ONLY.test(s)) return asciiMap(s, (c, i) => (i === 0 ? asciiUpper(c) : asciiLower(c)));
   return mapString(s, (out, cps, i) => (i === 0 ? pushCaseMapping(out, cps[0], CaseKind.Title) : pushLower(out, cps, i)));
 }
 
 /** str.swapcase(): uppercase characters are lowered, lowercase ones uppered, the rest kept. */
 export function strSwapcase(s: string): string {
+  if (ASCII_ONLY.test(s)) return asciiMap(s, (c) => (isAsciiLetter(c) ? c ^ 0x20 : c));
   return mapString(s, (out, cps, i) => {
     const f = flagsOf(cps[i]);
     if (f & TypeFlag.Upper) pushLower(out, cps, i);
@@ -73,6 +86,14 @@ export function strSwapcase(s: string): string {
 /** str.title(): titlecase after an uncased character, lowercase after a cased one. */
 export function strTitle(s: string): string {
   let previousIsCased = false;
+  if (ASCII_ONLY.test(s)) {
+    // In ASCII exactly the letters are cased.
+    return asciiMap(s, (c) => {
+      const mapped = previousIsCased ? asciiLower(c) : asciiUpper(c);
+      previousIsCased = isAsciiLetter(c);
+      return mapped;
+    });
+  }
   return mapString(s, (out, cps, i) => {
     if (previousIsCased) pushLower(out, cps, i);
     else pushCaseMapping(out, cps[i], CaseKind.Title);

@@ -41,6 +41,8 @@ describe("str methods on strings vs CPython 3.12.7", () => {
     ...["ΑΣ", "ΑΣ Α", "ΑΣ\u0301", "Σ", "ΑΣΑ", "'ΑΣ'", "Α\u00adΣ", "hello WORLD", "ǅemal ǈudevit", "ﬁne ﬂy", "ß", "İstanbul"]
       .map(cps),
     ...randomStrings(CASING_POOL, 600, 8, 12345),
+    // ASCII-only strings take the fast paths.
+    ...randomStrings(cps("aZ 1'_.-\tbY\x7f\x00"), 200, 10, 999),
   ];
   const METHODS = ["lower", "upper", "title", "capitalize", "swapcase", "casefold", "islower", "isupper", "istitle",
     "isalpha", "isalnum", "isdecimal", "isdigit", "isnumeric", "isspace", "isprintable", "isidentifier"] as const;
