@@ -59,11 +59,9 @@ class Repeat {
   count = -1;
   /** Subject position at the start of the latest iteration, for zero-width-match protection (-1: none). */
   lastPtr = -1;
-  constructor(
-    /** Code index of the REPEAT operands (<skip> <min> <max> item...). */
-    readonly pc: number,
-    readonly prev: Repeat | null,
-  ) {}
+  /** Code index of the REPEAT operands (<skip> <min> <max> item...). */
+  pc = 0;
+  prev: Repeat | null = null;
 }
 
 /** Where a frame resumes after its child frame ends (or a loop head entered without a child). */
@@ -143,6 +141,8 @@ export class SreState {
   mustAdvance = false;
 
   private repeat: Repeat | null = null;
+  private repeatPool: Repeat[] = [];
+  private repeatDepth = 0;
   private frames: Frame[] = [];
   private depth = 0;
   private data = new Int32Array(64);
@@ -174,7 +174,28 @@ export class SreState {
     this.lastmark = -1;
     this.lastindex = -1;
     this.repeat = null;
+    this.repeatDepth = 0;
     this.dataTop = 0;
+    // Frames left over by an attempt that threw (internal error, out of memory) are dropped here.
+    this.depth = 0;
+  }
+
+  /**
+   * A repeat context from the pool. Repeat contexts live exactly as long as their REPEAT frame and frames end in LIFO
+   * order, so the pool is a stack (no allocation per REPEAT in hot loops).
+   */
+  private newRepeat(pc: number): Repeat {
+    let rep = this.repeatPool[this.repeatDepth];
+    if (rep === undefined) {
+      rep = new Repeat();
+      this.repeatPool.push(rep);
+    }
+    this.repeatDepth++;
+    rep.count = -1;
+    rep.lastPtr = -1;
+    rep.pc = pc;
+    rep.prev = this.repeat;
+    return rep;
   }
 
   /** Anchored match at `start` (fullmatch when matchAll). */
@@ -751,7 +772,7 @@ export class SreState {
 
             case Op.REPEAT: {
               // <REPEAT> <skip> <min> <max> item <MAX_UNTIL|MIN_UNTIL> tail: install a repeat context, run from the UNTIL.
-              const rep = new Repeat(pc, this.repeat);
+              const rep = this.newRepeat(pc);
               this.repeat = rep;
               ctx.rep = rep;
               this.ptr = ptr;
@@ -1044,6 +1065,7 @@ export class SreState {
 
           case Resume.REPEAT_RET:
             this.repeat = (ctx.rep as Repeat).prev;
+            this.repeatDepth--;
             continue;
 
           case Resume.MAX_UNTIL_1:
