@@ -34,9 +34,9 @@ const DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SPECIAL_FLOAT = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** float(s) for a str (or ASCII-decoded bytes): the value, or null when CPython raises "could not convert string to float". */
-export function parseFloatLiteral(s: string): number | null {
-  // Fast path: plain ASCII decimals are the common case.
-  let t = transformDecimalAndSpaceToAscii(s);
+export function parseFloatLiteral(s: string, fromBytes = false): number | null {
+  // bytes (passed latin-1 decoded, fromBytes) are parsed as-is: no Unicode digits or spaces, like PyFloat_FromString.
+  let t = fromBytes ? s : transformDecimalAndSpaceToAscii(s);
   if (t.includes("\0")) return null;
   if (t.includes("_")) {
     const u = stripUnderscores(t);
@@ -91,6 +91,19 @@ export function parseIntLiteral(s: string, base = 10): PyInt {
   const t = transformDecimalAndSpaceToAscii(s);
   const r = parseAsciiInt(t, base);
   if (r === null) throw invalidLiteral(base, s);
+  return r;
+}
+
+/**
+ * int(b, base) for bytes/bytearray (passed latin-1 decoded): no Unicode transformation, and the error message shows
+ * `reprText` (the VM's repr of the bytes object, e.g. "b'12x'") as CPython's _PyLong_FromBytes does.
+ */
+export function parseIntBytes(latin1: string, base: number, reprText: string): PyInt {
+  if ((base !== 0 && base < 2) || base > 36) throw valueError("int() base must be >= 2 and <= 36, or 0");
+  const fast = fastDecimal(latin1, base);
+  if (fast !== null) return fast;
+  const r = parseAsciiInt(latin1, base);
+  if (r === null) throw valueError(`invalid literal for int() with base ${base}: ${Array.from(reprText).slice(0, 200).join("")}`);
   return r;
 }
 

@@ -1,7 +1,7 @@
 // float(str) and int(str, base) against CPython on generated literals (valid and invalid), plus the digit limit.
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  formatInt, intToDecimalString, NumericError, parseFloatLiteral, parseIntLiteral, PyInt, setIntMaxStrDigits,
+  formatInt, intToDecimalString, NumericError, parseFloatLiteral, parseIntBytes, parseIntLiteral, PyInt, setIntMaxStrDigits,
 } from "../../../src/runtime/numeric";
 import { pyJson } from "./oracle";
 
@@ -105,5 +105,18 @@ describe("int_max_str_digits", () => {
     const x = 7n ** 300000n;
     const s = intToDecimalString(x);
     expect(parseIntLiteral(s)).toBe(x);
+  });
+});
+
+describe("bytes inputs", () => {
+  it("parse without Unicode transformation", () => {
+    expect(parseFloatLiteral("\u00a012", true)).toBeNull();
+    expect(parseFloatLiteral("\u00a012")).toBe(12);
+    expect(parseFloatLiteral(" 1_2 ", true)).toBe(12);
+    expect(parseIntBytes("0x1f", 0, "b'0x1f'")).toBe(31);
+    expect(parseIntBytes(" 1_2 ", 10, "b' 1_2 '")).toBe(12);
+    expect(outcome(() => String(parseIntBytes("\u00a012", 0, "b'\\xa012'")))).toEqual({
+      err: "ValueError", msg: "invalid literal for int() with base 0: b'\\xa012'",
+    });
   });
 });
