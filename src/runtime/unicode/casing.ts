@@ -1,8 +1,7 @@
-// Whole-string str methods (lower/upper/title/capitalize/swapcase/casefold and the is* predicates), as
-// CPython's Objects/unicodeobject.c implements them on top of the per-code-point data.
+// Whole-string str methods (case mappings, is* predicates) as CPython's Objects/unicodeobject.c implements them.
 import { CaseKind, flagsOf, isCased, isCaseIgnorable, isXidContinue, isXidStart, pushCaseMapping } from "./ctype";
 import { TypeFlag } from "./names";
-import { fromCodePoints, toCodePoints } from "./normalize";
+import { fromCodePoints, toCodePoints } from "./codepoints";
 
 const CAPITAL_SIGMA = 0x3a3;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -88,13 +88,16 @@ export {
   isNormalized,
   /** normalize over an array of code points. */
   normalizeCodePoints,
+  type NormalForm,
+  type LegacyNormalization,
+} from "./normalize";
+
+export {
   /** Code points of a JS string (lone surrogates kept). */
   toCodePoints,
   /** JS string of code points. */
   fromCodePoints,
-  type NormalForm,
-  type LegacyNormalization,
-} from "./normalize";
+} from "./codepoints";
 
 // Whole-string str methods, exactly as CPython 3.12 computes them.
 export {
