@@ -57,9 +57,6 @@ class TokenizerStop {
   constructor(readonly error: PySyntaxError) {}
 }
 
-const OPERATORS3 = new Set(["**=", "//=", ">>=", "<<=", "...", "!=="]);
-const OPERATORS2 = new Set(["!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "==", ">=", ">>", "@=", "^=", "|=", "<>"]);
-const OPERATORS1 = "!%&()*+,-./:;<=>@[]^{|}~";
 
 /** Normalises newlines the way CPython's tokenizer does (\r\n and lone \r become \n). */
 function normaliseNewlines(src: string): string {
@@ -360,28 +357,83 @@ class Tokenizer {
     return true;
   }
 
-  scanOperator(c: number, start: number): void {
+  /** The operator starting at `start` (longest match), as a constant string, or null for a character that is none. */
+  operatorAt(c: number, start: number): string | null {
     const src = this.src;
-    let len = 1;
-    if (start + 2 < this.n && OPERATORS3.has(src.substr(start, 3))) len = 3;
-    else if (start + 1 < this.n && OPERATORS2.has(src.substr(start, 2))) len = 2;
-    if (len === 3 && src.substr(start, 3) === "!==") len = 2;
+    const c1 = start + 1 < this.n ? src.charCodeAt(start + 1) : -1;
+    const c2 = start + 2 < this.n ? src.charCodeAt(start + 2) : -1;
+    const eq1 = c1 === Char.Equal;
+    switch (c) {
+      case Char.OpenParen:
+        return "(";
+      case Char.CloseParen:
+        return ")";
+      case Char.OpenBracket:
+        return "[";
+      case Char.CloseBracket:
+        return "]";
+      case Char.OpenBrace:
+        return "{";
+      case Char.CloseBrace:
+        return "}";
+      case Char.Comma:
+        return ",";
+      case Char.Semicolon:
+        return ";";
+      case Char.Tilde:
+        return "~";
+      case Char.Colon:
+        return eq1 ? ":=" : ":";
+      case Char.Period:
+        return c1 === Char.Period && c2 === Char.Period ? "..." : ".";
+      case Char.Equal:
+        return eq1 ? "==" : "=";
+      case Char.Bang:
+        return eq1 ? "!=" : "!";
+      case Char.Plus:
+        return eq1 ? "+=" : "+";
+      case Char.Minus:
+        return eq1 ? "-=" : c1 === Char.Greater ? "->" : "-";
+      case Char.Percent:
+        return eq1 ? "%=" : "%";
+      case Char.Ampersand:
+        return eq1 ? "&=" : "&";
+      case Char.Bar:
+        return eq1 ? "|=" : "|";
+      case Char.Caret:
+        return eq1 ? "^=" : "^";
+      case Char.At:
+        return eq1 ? "@=" : "@";
+      case Char.Asterisk:
+        if (c1 === Char.Asterisk) return c2 === Char.Equal ? "**=" : "**";
+        return eq1 ? "*=" : "*";
+      case Char.Slash:
+        if (c1 === Char.Slash) return c2 === Char.Equal ? "//=" : "//";
+        return eq1 ? "/=" : "/";
+      case Char.Less:
+        if (c1 === Char.Less) return c2 === Char.Equal ? "<<=" : "<<";
+        return eq1 ? "<=" : c1 === Char.Greater ? "<>" : "<";
+      case Char.Greater:
+        if (c1 === Char.Greater) return c2 === Char.Equal ? ">>=" : ">>";
+        return eq1 ? ">=" : ">";
+      default:
+        return null;
+    }
+  }
+
+  scanOperator(c: number, start: number): void {
     const mode = this.modes.length > 0 ? this.modes[this.modes.length - 1] : null;
-    if (mode !== null && mode.kind === ModeKind.Expr && this.parens.length === mode.level) {
-      // Top level of a replacement field: ':' starts the format spec, '}' ends the field, '!=' stays an operator.
-      if (c === Char.Colon && !(len === 2 && src.charCodeAt(start + 1) === Char.Equal && false)) {
-        this.pos = start + 1;
-        this.push(TokenType.Op, ":", start, this.lineno, this.lineStart);
-        this.modes.push({ kind: ModeKind.Spec, fstring: mode.fstring });
-        return;
-      }
+    if (c === Char.Colon && mode !== null && mode.kind === ModeKind.Expr && this.parens.length === mode.level) {
+      // Top level of a replacement field: ':' starts the format spec (even before '=').
+      this.pos = start + 1;
+      this.push(TokenType.Op, ":", start, this.lineno, this.lineStart);
+      this.modes.push({ kind: ModeKind.Spec, fstring: mode.fstring });
+      return;
     }
-    if (len === 1 && OPERATORS1.indexOf(src[start]) < 0) {
-      this.invalidCharacter(start);
-    }
-    this.pos = start + len;
-    const value = len === 1 ? src[start] : src.substr(start, len);
-    if (len === 1) {
+    const value = this.operatorAt(c, start);
+    if (value === null) this.invalidCharacter(start);
+    this.pos = start + value.length;
+    if (value.length === 1) {
       if (c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) {
         if (this.parens.length >= MAX_PAREN_LEVEL) throw this.errorHere("too many nested parentheses", this.pos);
         this.parens.push({ ch: c, lineno: this.lineno, idx: start });
