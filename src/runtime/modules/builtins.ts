@@ -59,6 +59,7 @@ import { formatValue } from "../objects/str";
 import { sortItems } from "../objects/list";
 import { SetType, FrozenSetType } from "../objects/set";
 import { RangeType } from "../objects/range";
+import { MemoryViewType } from "../objects/memoryview";
 import { EnumerateType, ZipType, MapType, FilterType, ReversedType, CallableIter } from "../objects/iterators";
 import { Frame, interp, ts, execCode, getAwaitable } from "../interpreter";
 import { frameLocals } from "../objects/frame";
@@ -557,6 +558,7 @@ export function builtinsModule(): PyModule {
     int: IntType,
     list: ListType,
     map: MapType,
+    memoryview: MemoryViewType,
     object: ObjectType,
     property: PropertyType,
     range: RangeType,

@@ -19,6 +19,9 @@ import "./frame";
 import "./genericalias";
 import "./union";
 import "./strformat";
+import "./bytes";
+import "./memoryview";
+import "./complex";
 import { allBuiltinTypes, ObjectType, TypeType, DictType, PyMethodDescr, PyObject, PyType, TypeSlots, None, excTypes } from "../core";
 import * as ops from "../ops";
 
