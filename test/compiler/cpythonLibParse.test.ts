@@ -15,6 +15,7 @@ import {
 } from "../support/astCorpus";
 import { type ParseRecord, loadFrontEnd } from "../support/frontEnd";
 import { baselineNote, partition } from "../support/knownFailures";
+import { sourceDecodingSources } from "../support/sourceDecodingCases";
 
 describe("local CPython Lib/ tree", () => {
   let sources: SourceFile[];
@@ -74,5 +75,20 @@ describe("local CPython Lib/ tree", () => {
       const news = unexpected.map((r) => `${r.outcome}: ${r.name}${r.detail ? ` — ${r.detail.split("\n")[0]}` : ""}`);
       throw new Error(`${problems.join("; ")} (not in known-failures.json):\n${news.slice(0, 80).join("\n")}`);
     }
+  });
+});
+
+describe("source decoding (coding declarations, BOM, invalid UTF-8) through decodeSource", () => {
+  it("accepts, rejects and decodes each byte sequence as CPython 3.12.7's compile(bytes) does", async () => {
+    const sources = sourceDecodingSources();
+    const expected = await pyodideVerdicts("source-decoding", sources);
+    const fe = await loadFrontEnd();
+    const results = compareAll(fe, sources, expected);
+    await explainDumpDiffs(fe, sources, results, 50);
+    const { counts, lines } = summarise(results);
+    const failing = results.filter((r) => r.outcome !== "equal" && r.outcome !== "both reject, same error");
+    const p = partition("source-decoding", failing.map((r) => r.name));
+    console.log(`source decoding: outcomes ${JSON.stringify(counts)}${lines.length ? `\n${lines.join("\n")}` : ""}\n${baselineNote(p)}`);
+    expect(p.unexpected).toEqual([]);
   });
 });

@@ -16,10 +16,11 @@ import {
 } from "./astCorpus";
 import { type FrontEnd, loadFrontEnd } from "./frontEnd";
 import { KNOWN_FAILURES_FILE, type KnownFailures } from "./knownFailures";
+import { sourceDecodingSources } from "./sourceDecodingCases";
 import { type CaseOutcome, checkCase, readGolden } from "./syntaxErrorCases";
 
 const STATUS = resolve(__dirname, "../compiler/golden/STATUS.md");
-const known: KnownFailures = { stdlib: {}, "cpython-lib": {}, "syntax-errors": {}, "syntax-errors-printed": {} };
+const known: KnownFailures = { stdlib: {}, "cpython-lib": {}, "source-decoding": {}, "syntax-errors": {}, "syntax-errors-printed": {} };
 
 function countBy<T>(items: T[], key: (t: T) => string): Array<[string, number]> {
   const m = new Map<string, number>();
@@ -33,7 +34,12 @@ function category(r: FileResult): string {
   return r.outcome;
 }
 
-async function corpusSection(fe: FrontEnd, title: string, corpus: "stdlib" | "cpython-lib", sources: SourceFile[]): Promise<string[]> {
+async function corpusSection(
+  fe: FrontEnd,
+  title: string,
+  corpus: "stdlib" | "cpython-lib" | "source-decoding",
+  sources: SourceFile[],
+): Promise<string[]> {
   const verdicts = await pyodideVerdicts(corpus, sources);
   const results = compareAll(fe, sources, verdicts);
   await explainDumpDiffs(fe, sources, results, 1000);
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
     "",
     ...(await corpusSection(fe, "stdlibParse: pinned 3.12.7 stdlib (python_stdlib.zip)", "stdlib", stdlibSources())),
     ...(await corpusSection(fe, "cpythonLibParse: local CPython Lib/ tree", "cpython-lib", cpythonLibSources())),
+    ...(await corpusSection(fe, "source decoding: coding declarations, BOM, invalid UTF-8", "source-decoding", sourceDecodingSources())),
     ...syntaxSection(fe),
     `## Notes${notes ?? "\n\n(hand-written notes go here)\n"}`,
   ];
