@@ -234,3 +234,76 @@ export function floatExactDecimal(x: number): string {
   if (d.decpt >= d.digits.length) return sign + d.digits + "0".repeat(d.decpt - d.digits.length);
   return `${sign}${d.digits.slice(0, d.decpt)}.${d.digits.slice(d.decpt)}`;
 }
+
+/** struct's 'e' format (CPython's PyFloat_Pack2): the IEEE half-precision bits of x, rounded half to even. */
+export function packFloat16(x: number): number {
+  let sign = 0;
+  let e: number;
+  let bits: number;
+  if (x === 0) {
+    sign = Object.is(x, -0) ? 1 : 0;
+    e = 0;
+    bits = 0;
+  } else if (x === Infinity || x === -Infinity) {
+    sign = x < 0 ? 1 : 0;
+    e = 0x1f;
+    bits = 0;
+  } else if (x !== x) {
+    e = 0x1f;
+    bits = 512;
+  } else {
+    sign = x < 0 ? 1 : 0;
+    let f = Math.abs(x);
+    // Normalise to f in [1, 2) with x = f * 2**e.
+    const d = decompose(f);
+    e = d.exp + bitLengthBig(d.mant) - 1;
+    f = f * 2 ** -e;
+    if (e >= 16) throw overflowError("float too large to pack with e format");
+    if (e < -25) {
+      f = 0.0;
+      e = 0;
+    } else if (e < -14) {
+      f = f * 2 ** (14 + e);
+      e = 0;
+    } else {
+      e += 15;
+      f -= 1.0;
+    }
+    f *= 1024.0;
+    bits = Math.trunc(f);
+    if (f - bits > 0.5 || (f - bits === 0.5 && bits % 2 === 1)) {
+      bits++;
+      if (bits === 1024) {
+        bits = 0;
+        e++;
+        if (e === 31) throw overflowError("float too large to pack with e format");
+      }
+    }
+  }
+  return bits | (e << 10) | (sign << 15);
+}
+
+/** struct's 'e' format unpacking (PyFloat_Unpack2). */
+export function unpackFloat16(h: number): number {
+  const sign = (h >> 15) & 1;
+  let e = (h >> 10) & 0x1f;
+  const f = h & 0x3ff;
+  if (e === 0x1f) return f === 0 ? (sign ? -Infinity : Infinity) : NaN;
+  let x = f / 1024.0;
+  if (e === 0) e = -14;
+  else {
+    x += 1.0;
+    e -= 15;
+  }
+  x = x * 2 ** e;
+  return sign ? -x : x;
+}
+
+/** struct's 'f' format (PyFloat_Pack4): x rounded to single precision, OverflowError when a finite x overflows. */
+export function packFloat32(x: number): number {
+  const y = Math.fround(x);
+  if ((y === Infinity || y === -Infinity) && Number.isFinite(x)) {
+    throw overflowError("float too large to pack with f format");
+  }
+  return y;
+}

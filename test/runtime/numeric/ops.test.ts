@@ -313,3 +313,37 @@ print(json.dumps(out))
     expect(() => N.intToFloat(2n ** 1024n - 2n ** 970n)).toThrow(N.NumericError);
   });
 });
+
+describe("struct half/single float packing", () => {
+  const data = pyJson<[string, Outcome, Outcome][]>(`${PY_DOUBLE_HELPERS}
+rng = random.Random(61)
+out = []
+for _ in range(6000):
+    x = rng.choice([rng.uniform(-70000, 70000), rng.uniform(-1, 1) * 2.0 ** rng.randrange(-30, 20), rand_double(rng), float(rng.randrange(-2048, 2048)) + rng.choice([0, 0.5, 0.25]), 65504.0, 65520.0, 65519.99, 2.0**-24, 2.0**-25, 3 * 2.0**-26, float('inf'), -0.0, 3.4028235e38, 3.5e38])
+    def h():
+        return str(struct.unpack('<H', struct.pack('<e', x))[0])
+    def f():
+        return str(bits(struct.unpack('<f', struct.pack('<f', x))[0]))
+    def run(g):
+        try: return {'ok': g()}
+        except (OverflowError, struct.error) as e: return {'err': type(e).__name__, 'msg': str(e)}
+    out.append([str(bits(x)), run(h), run(f)])
+print(json.dumps(out))
+`);
+  it(`packFloat16/packFloat32 on ${data.length} values`, () => {
+    const bad: string[] = [];
+    for (const [b, wantH, wantF] of data) {
+      const x = fromBits(b);
+      const gotH = outcome(() => String(N.packFloat16(x)));
+      const gotF = outcome(() => bitsOf(N.packFloat32(x)));
+      if (JSON.stringify(gotH) !== JSON.stringify(wantH)) bad.push(`e ${x}: want ${JSON.stringify(wantH)} got ${JSON.stringify(gotH)}`);
+      if (JSON.stringify(gotF) !== JSON.stringify(wantF)) bad.push(`f ${x}: want ${JSON.stringify(wantF)} got ${JSON.stringify(gotF)}`);
+      if ("ok" in wantH) {
+        const back = N.unpackFloat16(Number(wantH.ok));
+        const want = x !== x ? NaN : back;
+        if (!Object.is(back, want)) bad.push(`unpack ${wantH.ok}`);
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+});
