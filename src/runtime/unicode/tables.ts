@@ -52,7 +52,7 @@ export interface NormalizationTables {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Reads the LEB128 / zigzag varints and fixed uint16 arrays written by gen/binary.ts. */
-class ByteReader {
+export class ByteReader {
   private pos = 0;
   constructor(private readonly bytes: Uint8Array) {}
 
@@ -106,7 +106,8 @@ class ByteReader {
   }
 }
 
-const reader = (blob: string): ByteReader => new ByteReader(inflateRawSync(Buffer.from(blob, "base64")));
+/** A reader over one inflated base64 blob of data.generated.ts. */
+export const reader = (blob: string): ByteReader => new ByteReader(inflateRawSync(Buffer.from(blob, "base64")));
 
 let core: UnicodeTables | undefined;
 let casing: Map<number, ExtendedCase> | undefined;

@@ -9,7 +9,7 @@ import { decimalValue, digitValue, numericValue } from "./ctype";
 import { UCD32_BLOB } from "./data.generated";
 import { BIDI_NAMES, CATEGORY_NAMES, EAW_NAMES, UNIDATA_VERSION } from "./names";
 import { isNormalized, normalize, type LegacyNormalization, type NormalForm } from "./normalize";
-import { inflateRawSync } from "node:zlib";
+import { reader } from "./tables";
 
 /** What unicodedata (and a UCD object) needs from a Unicode database; all functions take a code point. */
 export interface UnicodeDatabase {
@@ -64,33 +64,9 @@ interface Ucd32Tables {
 
 let ucd32: Ucd32Tables | undefined;
 
-function readVarints(bytes: Uint8Array): { uint(): number; array(): number[]; string(): string } {
-  let pos = 0;
-  const uint = (): number => {
-    let result = 0;
-    let scale = 1;
-    for (;;) {
-      const b = bytes[pos++];
-      result += (b & 0x7f) * scale;
-      if (b < 0x80) return result;
-      scale *= 0x80;
-    }
-  };
-  return {
-    uint,
-    array: () => Array.from({ length: uint() }, uint),
-    string: () => {
-      const n = uint();
-      const s = Buffer.from(bytes.subarray(pos, pos + n)).toString("utf8");
-      pos += n;
-      return s;
-    },
-  };
-}
-
 function tables32(): Ucd32Tables {
   if (ucd32) return ucd32;
-  const r = readVarints(inflateRawSync(Buffer.from(UCD32_BLOB, "base64")));
+  const r = reader(UCD32_BLOB);
   const newerRuns = r.array();
   const flat = r.array();
   const numerics = r.string().split(";");
