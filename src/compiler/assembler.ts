@@ -252,6 +252,22 @@ function removeUnusedConsts(blocks: Block[], consts: ConstValue[]): ConstValue[]
   return out;
 }
 
+const MAX_COPY_SIZE = 4;
+
+/** A jump to a short block that leaves the frame (return/raise) is replaced by a copy of it (CPython's inline_small_exit_blocks). */
+function inlineSmallExitBlocks(blocks: Block[]): void {
+  for (const b of blocks) {
+    const last = b.instrs[b.instrs.length - 1];
+    if (!last || (last.op !== Op.JUMP && last.op !== Op.JUMP_NO_INTERRUPT)) continue;
+    const t = targetBlock(last);
+    const tl = t.instrs[t.instrs.length - 1];
+    if (t.instrs.length === 0 || t.instrs.length > MAX_COPY_SIZE || !tl) continue;
+    if (tl.op !== Op.RETURN_VALUE && tl.op !== Op.RETURN_CONST && tl.op !== Op.RERAISE && tl.op !== Op.RAISE_VARARGS) continue;
+    b.instrs.pop();
+    for (const instr of t.instrs) b.instrs.push({ ...instr, pos: instr.pos[0] < 0 ? last.pos : instr.pos });
+  }
+}
+
 /** Small local clean-ups that do not change behaviour: LOAD_CONST+RETURN_VALUE, NOPs, jumps to the next block. */
 function peephole(blocks: Block[], order: Block[], consts: readonly ConstValue[]): void {
   for (const b of blocks) {
@@ -317,7 +333,7 @@ function propagateLines(order: Block[]): void {
 export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObject {
   const blocks = buildBlocks(stream);
   computeStackDepth(blocks, unit.qualname);
-  const reachable = blocks.filter((b) => b.startDepth >= 0);
+  const reachable: Block[] = blocks.filter((b) => b.startDepth >= 0);
   // Unreachable blocks are dropped from the layout: fall-through goes to the next reachable block.
   for (let k = 0; k < reachable.length; k++) reachable[k].next = k + 1 < reachable.length ? reachable[k + 1] : null;
 
@@ -359,12 +375,17 @@ export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObj
 
   addUnboundChecks(blocks, unit.varnames.length, unit.nparams);
   foldConstantTuples(reachable, unit.consts);
+  inlineSmallExitBlocks(reachable);
+  propagateLines(reachable);
   peephole(reachable, reachable, unit.consts);
   const consts = removeUnusedConsts(reachable, unit.consts);
-  propagateLines(reachable);
   // Recompute depths on the final instructions (LOAD_CONST+RETURN_VALUE -> RETURN_CONST lowers the maximum).
   for (const b of blocks) b.startDepth = -1;
   const finalDepth = computeStackDepth(blocks, unit.qualname);
+  // Blocks only reached through jumps that were inlined or dropped are gone now.
+  const live = reachable.filter((b) => b.startDepth >= 0);
+  reachable.length = 0;
+  reachable.push(...live);
   for (const b of reachable) {
     const kept = b.instrs.filter((instr) => !isSetup(instr.op));
     b.instrs.length = 0;
