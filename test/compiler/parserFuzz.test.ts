@@ -48,11 +48,11 @@ class ParserProcess {
     });
   }
 
-  async parse(source: string, mode: ParseMode = "exec"): Promise<Result> {
+  async parse(source: string, mode: ParseMode = "exec", bytes?: Uint8Array): Promise<Result> {
     if (this.child === null) await this.start();
     const id = this.nextId++;
     const answer = this.wait(PER_INPUT_LIMIT_MS);
-    this.child!.send({ id, source, mode });
+    this.child!.send({ id, source, mode, bytes: bytes ? [...bytes] : undefined });
     const r = await answer;
     if (r.outcome === "timeout") {
       this.stop();
@@ -100,6 +100,23 @@ const TOKENS = [
 const tokenSoup = fc
   .array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom("", " ", " ", "\n", "    ")), { maxLength: 80 })
   .map((parts) => parts.map(([t, sep]) => t + sep).join(""));
+
+// Starts of files that steer decodeSource: coding declarations (valid, unknown, multi-byte codecs), BOMs, none.
+const BYTE_PREFIXES = [
+  "",
+  "x = '",
+  "# coding: latin-1\n",
+  "# -*- coding: utf-8 -*-\n",
+  "#!/bin/python\n# vim: set fileencoding=cp1252 :\n",
+  "# coding: shift_jis\nx = '",
+  "# coding: euc-jp\n",
+  "# coding: utf-16\n",
+  "# coding: nonsense\n",
+  "# coding:",
+  "\xef\xbb\xbf",
+  "\xef\xbb\xbf# coding: latin-1\n",
+  "\xfe\xff",
+];
 
 const MODES: ParseMode[] = ["exec", "exec", "exec", "eval", "single", "func_type"];
 
@@ -170,6 +187,20 @@ describe("parser robustness (fast-check)", () => {
 
   it("random token soups", { timeout: 300_000 }, async () => {
     await checkProperty("token soups", fc.tuple(tokenSoup, fc.constantFrom(...MODES)), 2000);
+  });
+
+  it("random bytes behind coding declarations and BOMs, through decodeSource", { timeout: 300_000 }, async () => {
+    const outcomes: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...BYTE_PREFIXES), fc.uint8Array({ maxLength: 120 }), async (prefix, tail) => {
+        const data = new Uint8Array([...Buffer.from(prefix, "latin1"), ...tail]);
+        const r = await worker.parse("", "exec", data);
+        outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+        assertClean(r, `bytes ${Buffer.from(data).toString("hex")}`);
+      }),
+      { numRuns: 1000 * RUNS, seed: SEED, endOnFailure: false, interruptAfterTimeLimit: 240_000 },
+    );
+    console.log(`random bytes: ${JSON.stringify(outcomes)} (seed ${SEED})`);
   });
 
   it("random text (any code points, lone surrogates included)", { timeout: 300_000 }, async () => {

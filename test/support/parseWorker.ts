@@ -5,6 +5,8 @@ interface Request {
   id: number;
   source: string;
   mode: ParseMode;
+  /** When set, the source is these bytes, decoded with decodeSource first (as a file is). */
+  bytes?: number[];
 }
 
 /** "tree" | "syntax" (a PySyntaxError) | "crash" (anything else, with its message and stack). */
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
     let outcome: Reply["outcome"] = "tree";
     let message = "";
     try {
-      fe.parse(req.source, "<fuzz>", req.mode);
+      const source = req.bytes ? fe.decodeSource(Uint8Array.from(req.bytes), "<fuzz>") : req.source;
+      fe.parse(source, "<fuzz>", req.mode);
     } catch (e) {
       if (e instanceof fe.PySyntaxError) {
         outcome = "syntax";
