@@ -1166,8 +1166,8 @@ export class Parser {
         return this.literalValuePattern();
       case TokenType.String:
       case TokenType.FStringStart: {
+        // f-strings are rejected later, by the compiler ("patterns may only match literals and attribute lookups").
         const v = this.strings();
-        if (v._type === "JoinedStr") throw this.errorAtNode(v, "patterns may only match literals and attribute lookups");
         return { _type: "MatchValue", value: v, ...this.locFrom(v) };
       }
       case TokenType.Keyword:
@@ -1241,9 +1241,7 @@ export class Parser {
   literalExpr(): A.Expr {
     const t = this.peek();
     if (t.type === TokenType.String || t.type === TokenType.FStringStart) {
-      const v = this.strings();
-      if (v._type === "JoinedStr") throw this.errorAtNode(v, "patterns may only match literals and attribute lookups");
-      return v;
+      return this.strings();
     }
     if (t.type === TokenType.Keyword && (t.value === "None" || t.value === "True" || t.value === "False")) {
       this.p++;
@@ -1538,6 +1536,7 @@ export class Parser {
   starNamedExpression(): A.Expr {
     if (this.at("*")) {
       const s = this.next();
+      if (!this.startsOperand(this.peek())) throw this.errorAtToken(this.peek(), "Invalid star expression");
       const v = this.bitwiseOr();
       return { _type: "Starred", value: v, ctx: "Load", ...this.locFrom(this.tokPos(s)) };
     }

@@ -277,7 +277,9 @@ class Tokenizer {
     if (c === -1) return this.endOfInput();
     if (c === Char.LineFeed) {
       this.pos++;
-      if (this.parens.length > 0 || this.blankLine) {
+      // A line holding only a backslash continuation and then nothing is blank too.
+      const lastType = this.tokens.length > 0 ? this.tokens[this.tokens.length - 1].type : TokenType.Newline;
+      if (this.parens.length > 0 || this.blankLine || lastType === TokenType.Newline || lastType === TokenType.Indent || lastType === TokenType.Dedent) {
         this.newline();
         if (this.parens.length === 0) this.atLineStart = true;
         return false;
