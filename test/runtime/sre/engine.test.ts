@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { SreState, textFromString, type SreText } from "../../../src/runtime/modules/_sre/engine";
+import { validateCode } from "../../../src/runtime/modules/_sre/validate";
 
 /** regs of a match (group spans) followed by lastindex, or null for no match. */
 type Regs = Array<[number, number] | number | null> | null;
@@ -37,7 +38,13 @@ interface BigCase {
   f: Regs;
 }
 
-const golden: { cases: Case[]; big: BigCase[] } = JSON.parse(gunzipSync(readFileSync(path.join(__dirname, "golden.json.gz"))).toString("utf8"));
+interface ValidateCase {
+  code: number[];
+  groups: number;
+  valid: boolean;
+}
+
+const golden: { cases: Case[]; big: BigCase[]; validate: ValidateCase[] } = JSON.parse(gunzipSync(readFileSync(path.join(__dirname, "golden.json.gz"))).toString("utf8"));
 const cases = golden.cases;
 
 function regsOf(st: SreState, ok: boolean): Regs {
@@ -102,4 +109,17 @@ describe("_sre engine on long subjects (explicit stack, no JS recursion)", () =>
       expect({ m, f }).toEqual({ m: c.m, f: c.f });
     });
   }
+});
+
+describe("_sre code validation vs CPython's _validate", () => {
+  it("accepts every code CPython's compiler produced", () => {
+    const rejected = cases.filter((c) => !validateCode(Uint32Array.from(c.code), c.groups)).map((c) => c.p);
+    expect(rejected).toEqual([]);
+  });
+  it("agrees with CPython on damaged code", () => {
+    const got = golden.validate.map((v) => validateCode(Uint32Array.from(v.code), v.groups));
+    expect(got).toEqual(golden.validate.map((v) => v.valid));
+    // The damaged set must exercise both answers.
+    expect(new Set(got).size).toBe(2);
+  });
 });

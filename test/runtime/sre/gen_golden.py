@@ -167,4 +167,26 @@ for p, unit, times, tail in BIG:
     big.append({"p": p, "code": code, "groups": groups, "unit": unit, "times": times, "tail": tail,
                 "m": regs(rx.match(subject)), "f": regs(rx.fullmatch(subject))})
 
-json.dumps({"cases": out, "big": big}, ensure_ascii=True)
+# Damaged code: _sre.compile must accept exactly what CPython's validator accepts.
+import _sre
+invalid = []
+for case in rnd.sample(out, 400):
+    code = list(case["code"])
+    kind = rnd.choice(["set", "set", "truncate", "delete", "insert"])
+    i = rnd.randrange(len(code))
+    if kind == "set":
+        code[i] = rnd.choice([0, 1, 2, 7, 15, 17, 31, 255, rnd.randrange(64), code[i] + 1, max(code[i] - 1, 0)])
+    elif kind == "truncate":
+        code = code[:i]
+    elif kind == "delete":
+        del code[i]
+    else:
+        code.insert(i, rnd.randrange(64))
+    try:
+        _sre.compile(None, 0, code, case["groups"], {}, ())
+        valid = True
+    except RuntimeError:
+        valid = False
+    invalid.append({"code": code, "groups": case["groups"], "valid": valid})
+
+json.dumps({"cases": out, "big": big, "validate": invalid}, ensure_ascii=True)

@@ -45,6 +45,7 @@ import { registerNativeModule } from "../registry";
 import { SRE_CODESIZE, SRE_MAGIC, SRE_MAXGROUPS, SRE_MAXREPEAT, SreFlag } from "./constants";
 import { SreInternalError, SreState, textFromString, type SreText } from "./engine";
 import { asciiIsCased, asciiLower, uniIsCased, uniLower } from "./unicode";
+import { validateCode } from "./validate";
 
 const COPYRIGHT = " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ";
 /** sys.maxsize: the default endpos. */
@@ -724,6 +725,7 @@ function compileFn(args: PyObject[], kw: readonly string[] | null): PyObject {
   });
   let isbytes = -1;
   if (pattern !== None) isbytes = subjectOf(pattern).isbytes ? 1 : 0;
+  if (!validateCode(words, groups)) throw newException(RuntimeErrorType, "invalid SRE code");
   const gi = groupindex.size > 0 ? groupindex : null;
   const ig = gi !== null && indexgroup.items.length > 0 ? indexgroup : null;
   return new PyPattern(pattern, flags, words, groups, gi, ig, isbytes);
