@@ -248,6 +248,26 @@ export class SreState {
     this.start = this.ptr;
   }
 
+  /** Writes every group's span into out (2 * (groups + 1) entries, -1 for unset), as CPython's Match.regs; false when a span is reversed. */
+  fillSpans(out: Int32Array): boolean {
+    out[0] = this.matchStart;
+    out[1] = this.matchEnd;
+    const marks = this.marks;
+    const lastmark = this.lastmark;
+    for (let j = 0; j < 2 * this.groups; j += 2) {
+      let s = -1;
+      let e = -1;
+      if (j + 1 <= lastmark && marks[j] >= 0 && marks[j + 1] >= 0) {
+        s = marks[j];
+        e = marks[j + 1];
+        if (s > e) return false;
+      }
+      out[j + 2] = s;
+      out[j + 3] = e;
+    }
+    return true;
+  }
+
   /** Group g's span (g = 0 is the whole match) as CPython's Match.regs computes it: [-1, -1] when unset. */
   span(g: number): [number, number] {
     if (g === 0) return [this.matchStart, this.matchEnd];

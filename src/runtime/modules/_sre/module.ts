@@ -251,12 +251,7 @@ export class PyTemplate extends PyBase {
 /** pattern_new_match: a Match object from a successful state. */
 function newMatch(pat: PyPattern, sub: Subject, st: SreState): PyMatch {
   const marks = new Int32Array(2 * (pat.groups + 1));
-  for (let g = 0; g <= pat.groups; g++) {
-    const [s, e] = st.span(g);
-    if (s > e) throw newException(SystemErrorType, "The span of capturing group is wrong, please report a bug for the re module.");
-    marks[2 * g] = s;
-    marks[2 * g + 1] = e;
-  }
+  if (!st.fillSpans(marks)) throw newException(SystemErrorType, "The span of capturing group is wrong, please report a bug for the re module.");
   return new PyMatch(pat, sub, marks, st.pos, st.endpos, st.lastindex);
 }
 
