@@ -8,3 +8,4 @@ import "./_thread";
 import "./errno";
 import "./_io";
 import "./unicodedata";
+import "./itertools";
