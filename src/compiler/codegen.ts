@@ -26,7 +26,8 @@ export interface CodegenOptions {
   flags: number;
   interactive: boolean;
   topLevelAwait: boolean;
-  sourceLines: readonly string[] | null;
+  /** The source text, for SyntaxError.text (null when compiling an AST without source). */
+  sourceLines: string | null;
 }
 
 enum ScopeType {

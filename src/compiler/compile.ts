@@ -25,7 +25,7 @@ interface FutureInfo {
 }
 
 /** CPython's future.c: reads `from __future__ import ...` at the top of a module. */
-function parseFuture(mod: ast.Mod, filename: string, lines: readonly string[] | null): FutureInfo {
+function parseFuture(mod: ast.Mod, filename: string, lines: string | null): FutureInfo {
   const info: FutureInfo = { features: 0, lineno: -1, col: -1 };
   if (mod._type !== "Module" && mod._type !== "Interactive") return info;
   const body = mod.body;
@@ -67,7 +67,7 @@ function parseFuture(mod: ast.Mod, filename: string, lines: readonly string[] | 
 }
 
 /** Raises for `from __future__` imports that follow other statements (checked by compile.c in CPython). */
-function checkLateFutureImports(stmts: readonly ast.Stmt[], future: FutureInfo, filename: string, lines: readonly string[] | null): void {
+function checkLateFutureImports(stmts: readonly ast.Stmt[], future: FutureInfo, filename: string, lines: string | null): void {
   for (const s of stmts) {
     if (s._type === "ImportFrom" && s.module === "__future__" && (s.level ?? 0) === 0) {
       const after = s.lineno > future.lineno || (s.lineno === future.lineno && s.col_offset > future.col);
@@ -76,14 +76,9 @@ function checkLateFutureImports(stmts: readonly ast.Stmt[], future: FutureInfo, 
   }
 }
 
-function splitLines(source: string): string[] {
-  const lines = source.split(/(?<=\n)/);
-  return lines;
-}
-
 /** Compiles an AST (which is constant-folded in place). Throws PySyntaxError. */
 export function compileAst(mod: ast.Mod, filename: string, mode: CompileMode, opts: CompileOptions = {}, source?: string): CodeObject {
-  const lines = source !== undefined ? splitLines(source) : null;
+  const lines = source ?? null;
   const optimize = opts.optimize ?? 0;
   const flags = opts.flags ?? 0;
   const future = parseFuture(mod, filename, lines);
@@ -94,7 +89,7 @@ export function compileAst(mod: ast.Mod, filename: string, mode: CompileMode, op
   allowTopLevelAwaitFlag.value = topLevelAwait;
   let st;
   try {
-    st = buildSymbolTable(mod, filename, features, lines ?? undefined);
+    st = buildSymbolTable(mod, filename, features, lines);
   } finally {
     allowTopLevelAwaitFlag.value = false;
   }

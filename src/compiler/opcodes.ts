@@ -560,15 +560,16 @@ const ROWS: readonly OpInfo[] = [
   { op: Op.STORE_FAST_MAYBE_NULL, name: "STORE_FAST_MAYBE_NULL", arg: ArgKind.Local, flags: A | OpFlag.HasLocal | OpFlag.Pseudo, effect: fixed(-1) },
 ];
 
-const INFO_BY_OP = new Map<number, OpInfo>();
+/** Row per opcode number (real and pseudo), indexed directly for speed. */
+const INFO_BY_OP: (OpInfo | undefined)[] = [];
 /** Name per real opcode number ("<N>" for unused numbers), for fast lookup by the VM and disassembler. */
 export const OPNAMES: string[] = [];
 /** OpFlag bits per real opcode number (0 for unused numbers). */
 export const OPFLAGS = new Uint16Array(NUM_REAL_OPCODES);
 for (let i = 0; i < NUM_REAL_OPCODES; i++) OPNAMES.push(`<${i}>`);
 for (const row of ROWS) {
-  if (INFO_BY_OP.has(row.op)) throw new Error(`opcode ${row.op} (${row.name}) defined twice`);
-  INFO_BY_OP.set(row.op, row);
+  if (INFO_BY_OP[row.op] !== undefined) throw new Error(`opcode ${row.op} (${row.name}) defined twice`);
+  INFO_BY_OP[row.op] = row;
   if (row.op < NUM_REAL_OPCODES) {
     OPNAMES[row.op] = row.name;
     OPFLAGS[row.op] = row.flags;
@@ -579,7 +580,7 @@ for (const row of ROWS) {
 export const ALL_OPCODES: readonly OpInfo[] = ROWS;
 
 export function opInfo(op: number): OpInfo {
-  const info = INFO_BY_OP.get(op);
+  const info = INFO_BY_OP[op];
   if (info === undefined) throw new Error(`unknown opcode ${op}`);
   return info;
 }

@@ -127,12 +127,26 @@ function locOf(n: Loc): Loc {
 }
 
 /** Builds a symbol table for a module; throws PySyntaxError with CPython's message and location. */
-export function buildSymbolTable(mod: ast.Mod, filename: string, future: number, sourceLines?: readonly string[]): SymbolTable {
-  return new Builder(filename, future, sourceLines ?? null).run(mod);
+export function buildSymbolTable(mod: ast.Mod, filename: string, future: number, source?: string | null): SymbolTable {
+  return new Builder(filename, future, source ?? null).run(mod);
 }
 
-export function syntaxErrorAt(filename: string, msg: string, loc: Loc, sourceLines: readonly string[] | null): PySyntaxError {
-  const text = sourceLines && loc.lineno >= 1 && loc.lineno <= sourceLines.length ? sourceLines[loc.lineno - 1] : null;
+/** Line `lineno` (1-based, with its newline) of the source, as CPython puts in SyntaxError.text. */
+function sourceLine(source: string, lineno: number): string | null {
+  let start = 0;
+  for (let n = 1; n < lineno; n++) {
+    const nl = source.indexOf("\n", start);
+    if (nl < 0) return null;
+    start = nl + 1;
+  }
+  if (start >= source.length && lineno > 1) return null;
+  const nl = source.indexOf("\n", start);
+  return nl < 0 ? source.slice(start) : source.slice(start, nl + 1);
+}
+
+/** A SyntaxError at an AST location (offsets are col_offset + 1, as CPython's symtable and compiler report them). */
+export function syntaxErrorAt(filename: string, msg: string, loc: Loc, source: string | null): PySyntaxError {
+  const text = source !== null && loc.lineno >= 1 ? sourceLine(source, loc.lineno) : null;
   return new PySyntaxError("SyntaxError", msg, filename, loc.lineno, loc.col_offset + 1, text, loc.end_lineno, loc.end_col_offset + 1);
 }
 
@@ -148,7 +162,7 @@ class Builder {
   constructor(
     private readonly filename: string,
     private readonly future: number,
-    private readonly lines: readonly string[] | null,
+    private readonly lines: string | null,
   ) {}
 
   private error(msg: string, loc: Loc): never {
