@@ -82,11 +82,15 @@ function engineCall<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof SreInternalError) throw newException(RuntimeErrorType, "internal error in regular expression engine");
-    // A JS allocation failure while growing the backtracking stacks.
-    if (e instanceof RangeError) throw newException(MemoryErrorType, []);
-    throw e;
+    throw engineError(e);
   }
+}
+
+function engineError(e: unknown): unknown {
+  if (e instanceof SreInternalError) return newException(RuntimeErrorType, "internal error in regular expression engine");
+  // A JS allocation failure while growing the backtracking stacks.
+  if (e instanceof RangeError) return newException(MemoryErrorType, []);
+  return e;
 }
 
 /** Argument Clinic's binding of positional/keyword arguments (its own message for unknown keywords). */
@@ -274,21 +278,39 @@ function stringPosArgs(fname: string, args: PyObject[], kwnames: readonly string
   return [subjectOf(s as PyObject), pos === undefined ? 0 : ssizeArg(pos), endpos === undefined ? MAXSIZE : ssizeArg(endpos)];
 }
 
-function runOnce(self: PyObject, fname: string, args: PyObject[], kwnames: readonly string[] | null, how: "match" | "fullmatch" | "search"): PyObject {
+const enum How {
+  MATCH,
+  FULLMATCH,
+  SEARCH,
+}
+
+/** match / fullmatch / search; the positional-only call (json's scanner: pattern.match(s, idx)) avoids argument binding. */
+function runOnce(self: PyObject, fname: string, args: PyObject[], kwnames: readonly string[] | null, how: How): PyObject {
   const pat = asPattern(self);
-  const [sub, pos, endpos] = stringPosArgs(fname, args, kwnames);
+  let sub: Subject;
+  let pos = 0;
+  let endpos = MAXSIZE;
+  if (kwnames === null && args.length >= 1 && args.length <= 3) {
+    sub = subjectOf(args[0]);
+    if (args.length > 1) pos = ssizeArg(args[1]);
+    if (args.length > 2) endpos = ssizeArg(args[2]);
+  } else {
+    [sub, pos, endpos] = stringPosArgs(fname, args, kwnames);
+  }
   const st = pat.state(sub, pos, endpos);
   try {
-    const ok = engineCall(() => (how === "search" ? st.search() : st.match(how === "fullmatch")));
+    const ok = how === How.SEARCH ? st.search() : st.match(how === How.FULLMATCH);
     return ok ? newMatch(pat, sub, st) : None;
+  } catch (e) {
+    throw engineError(e);
   } finally {
     pat.release(st);
   }
 }
 
-defMethod(PatternType, "match", (self, args, kw) => runOnce(self, "match", args, kw, "match"));
-defMethod(PatternType, "fullmatch", (self, args, kw) => runOnce(self, "fullmatch", args, kw, "fullmatch"));
-defMethod(PatternType, "search", (self, args, kw) => runOnce(self, "search", args, kw, "search"));
+defMethod(PatternType, "match", (self, args, kw) => runOnce(self, "match", args, kw, How.MATCH));
+defMethod(PatternType, "fullmatch", (self, args, kw) => runOnce(self, "fullmatch", args, kw, How.FULLMATCH));
+defMethod(PatternType, "search", (self, args, kw) => runOnce(self, "search", args, kw, How.SEARCH));
 
 /** state_getslice: group g of the current match, "" (empty) or None when unset. */
 function groupSlice(sub: Subject, st: SreState, g: number, empty: boolean): PyObject {
