@@ -6,13 +6,15 @@ import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stdlibSources } from "../support/astCorpus";
+import { type SourceFile, classify, pyodideVerdicts, stdlibSources, summarise } from "../support/astCorpus";
 import type { ParseMode } from "../support/frontEnd";
+import { BYTE_PREFIXES, FUZZ_SEED, MODES, differentialInputs, mutatedSnippet, tokenSoup } from "../support/fuzzInputs";
+import { baselineNote, partition } from "../support/knownFailures";
 import type { Reply } from "../support/parseWorker";
 
 /** Longest time one input may take before it counts as a hang (generous: parsing these inputs takes milliseconds). */
 const PER_INPUT_LIMIT_MS = 2000;
-const SEED = Number(process.env.PYPACK_FUZZ_SEED ?? 20241125);
+const SEED = FUZZ_SEED;
 const RUNS = Number(process.env.PYPACK_FUZZ_RUNS ?? 1);
 
 type Result = Reply | { id: number; outcome: "timeout"; message: string; ms: number };
@@ -48,11 +50,11 @@ class ParserProcess {
     });
   }
 
-  async parse(source: string, mode: ParseMode = "exec", bytes?: Uint8Array): Promise<Result> {
+  async parse(source: string, mode: ParseMode = "exec", bytes?: Uint8Array, record = false): Promise<Result> {
     if (this.child === null) await this.start();
     const id = this.nextId++;
     const answer = this.wait(PER_INPUT_LIMIT_MS);
-    this.child!.send({ id, source, mode, bytes: bytes ? [...bytes] : undefined });
+    this.child!.send({ id, source, mode, bytes: bytes ? [...bytes] : undefined, record });
     const r = await answer;
     if (r.outcome === "timeout") {
       this.stop();
@@ -83,89 +85,6 @@ function assertClean(r: Result, source: string): void {
   }
 }
 
-// Pieces of Python text that exercise the tokenizer's and parser's error paths when put together at random.
-const TOKENS = [
-  ...["if", "elif", "else", "for", "while", "in", "not", "and", "or", "is", "def", "class", "return", "yield", "lambda"],
-  ...["try", "except", "except*", "finally", "with", "as", "async", "await", "match", "case", "type", "_", "import", "from"],
-  ...["global", "nonlocal", "del", "pass", "break", "continue", "raise", "assert", "None", "True", "False", "print"],
-  ...["x", "y", "f", "self", "é", "ℌ", "x1", "__debug__"],
-  ...["0", "1", "0x1f", "0o7", "0b1", "1_000", "1.5", "1e10", "2j", "09", "1__2", "0x", "1.e", "1_"],
-  ...["'a'", '"b"', "'''c'''", '"""d"""', "b'e'", "rb'\\x'", "'\\N{EURO SIGN}'", "'\\N{", "'", '"', "'''", '"""'],
-  ...["f'", 'f"', "f'''", "rf'", "{", "}", "{{", "}}", "!r", "!s", "!z", "=", ":", ":>10", "{x}", "{x=}", "{x!r:{y}}"],
-  ...["(", ")", "[", "]", ",", ";", ".", "...", "->", ":=", "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~"],
-  ...["<", ">", "<=", ">=", "==", "!=", "+=", "-=", "**=", "|=", "<>", "!", "$", "?", "`", "€", "\\"],
-  ...["\n", "\n", "\n", "    ", "\t", "\f", "\r\n", "\r", "#", "# comment\n", "\\\n", "\ufeff", "\u00a0", "\u200b", "\0"],
-];
-
-const tokenSoup = fc
-  .array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom("", " ", " ", "\n", "    ")), { maxLength: 80 })
-  .map((parts) => parts.map(([t, sep]) => t + sep).join(""));
-
-// Starts of files that steer decodeSource: coding declarations (valid, unknown, multi-byte codecs), BOMs, none.
-const BYTE_PREFIXES = [
-  "",
-  "x = '",
-  "# coding: latin-1\n",
-  "# -*- coding: utf-8 -*-\n",
-  "#!/bin/python\n# vim: set fileencoding=cp1252 :\n",
-  "# coding: shift_jis\nx = '",
-  "# coding: euc-jp\n",
-  "# coding: utf-16\n",
-  "# coding: nonsense\n",
-  "# coding:",
-  "\xef\xbb\xbf",
-  "\xef\xbb\xbf# coding: latin-1\n",
-  "\xfe\xff",
-];
-
-const MODES: ParseMode[] = ["exec", "exec", "exec", "eval", "single", "func_type"];
-
-/** One edit of a snippet: delete, duplicate, insert a token, swap, change indentation, or cut. */
-type Mutation = { kind: "delete" | "duplicate" | "insert" | "swap" | "indent" | "cut"; at: number; len: number; token: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom("delete", "duplicate", "insert", "insert", "swap", "indent", "cut"),
-  at: fc.nat(),
-  len: fc.integer({ min: 1, max: 12 }),
-  token: fc.constantFrom(...TOKENS),
-});
-
-function mutate(text: string, m: Mutation): string {
-  if (text.length === 0) return m.token;
-  const at = m.at % text.length;
-  switch (m.kind) {
-    case "delete":
-      return text.slice(0, at) + text.slice(at + m.len);
-    case "duplicate":
-      return text.slice(0, at + m.len) + text.slice(at, at + m.len) + text.slice(at + m.len);
-    case "insert":
-      return text.slice(0, at) + m.token + text.slice(at);
-    case "swap":
-      return text.slice(0, at) + text.slice(at + 1, at + 2) + text.slice(at, at + 1) + text.slice(at + 2);
-    case "indent": {
-      const lineStart = text.lastIndexOf("\n", at) + 1;
-      return text.slice(0, lineStart) + ["\t", " ", "  ", "\f", ""][m.len % 5] + text.slice(lineStart);
-    }
-    case "cut":
-      return text.slice(0, at);
-  }
-}
-
-/** Joins lines after removing their common indentation, so a window cut from a function body can stand alone. */
-function dedent(lines: string[]): string {
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length))).join("\n") + "\n";
-}
-
-const mutatedSnippet = fc
-  .record({ file: fc.nat(), line: fc.nat(), lines: fc.integer({ min: 1, max: 40 }), edits: fc.array(mutation, { maxLength: 4 }) })
-  .map(({ file, line, lines, edits }) => {
-    const all = snippets[file % snippets.length].split("\n");
-    const start = line % Math.max(1, all.length);
-    return edits.reduce(mutate, dedent(all.slice(start, start + lines)));
-  });
-
 async function checkProperty(label: string, arb: fc.Arbitrary<[string, ParseMode]>, numRuns: number): Promise<void> {
   const outcomes: Record<string, number> = {};
   await fc.assert(
@@ -182,7 +101,7 @@ async function checkProperty(label: string, arb: fc.Arbitrary<[string, ParseMode
 
 describe("parser robustness (fast-check)", () => {
   it("mutated stdlib snippets", { timeout: 300_000 }, async () => {
-    await checkProperty("mutated stdlib snippets", fc.tuple(mutatedSnippet, fc.constantFrom(...MODES)), 2000);
+    await checkProperty("mutated stdlib snippets", fc.tuple(mutatedSnippet(snippets), fc.constantFrom(...MODES)), 2000);
   });
 
   it("random token soups", { timeout: 300_000 }, async () => {
@@ -205,6 +124,35 @@ describe("parser robustness (fast-check)", () => {
 
   it("random text (any code points, lone surrogates included)", { timeout: 300_000 }, async () => {
     await checkProperty("random text", fc.tuple(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom(...MODES)), 500);
+  });
+});
+
+describe("differential: mutated stdlib snippets vs CPython 3.12.7", () => {
+  it("accept/reject, dump and error (class, message, line) agree with CPython", { timeout: 300_000 }, async () => {
+    const sources: SourceFile[] = differentialInputs(snippets, 1500 * RUNS).map(({ name, text }) => ({
+      name,
+      bytes: new TextEncoder().encode(text),
+      origin: { path: "" },
+    }));
+    const expected = await pyodideVerdicts("fuzz-differential", sources);
+    const results = [];
+    for (const s of sources) {
+      const r = await worker.parse("", "exec", s.bytes, true);
+      if (r.outcome === "crash" || r.outcome === "timeout" || r.record === undefined) {
+        assertClean(r, new TextDecoder().decode(s.bytes));
+        throw new Error("worker returned no record");
+      }
+      results.push(classify(s.name, r.record, expected.get(s.name)!));
+    }
+    const { counts, lines } = summarise(results);
+    const failing = results.filter((r) => r.outcome !== "equal" && r.outcome !== "both reject, same error");
+    const p = partition("fuzz-differential", failing.map((r) => r.name));
+    const byName = new Map(sources.map((s) => [s.name, new TextDecoder().decode(s.bytes)]));
+    const news = failing.filter((r) => p.unexpected.includes(r.name));
+    const shown = news.slice(0, 30).map((r) => `${r.outcome}: ${r.name} — ${r.detail}\n    source: ${JSON.stringify(byName.get(r.name))}`);
+    console.log(`differential fuzz (seed ${SEED}): ${JSON.stringify(counts)}; ${baselineNote(p)}`);
+    if (news.length > 0) throw new Error(`${news.length} inputs disagree with CPython (not in known-failures.json):\n${shown.join("\n")}`);
+    expect(lines.length).toBe(failing.length);
   });
 });
 

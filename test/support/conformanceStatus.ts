@@ -16,11 +16,19 @@ import {
 } from "./astCorpus";
 import { type FrontEnd, loadFrontEnd } from "./frontEnd";
 import { KNOWN_FAILURES_FILE, type KnownFailures } from "./knownFailures";
+import { differentialInputs } from "./fuzzInputs";
 import { sourceDecodingSources } from "./sourceDecodingCases";
 import { type CaseOutcome, checkCase, readGolden } from "./syntaxErrorCases";
 
 const STATUS = resolve(__dirname, "../compiler/golden/STATUS.md");
-const known: KnownFailures = { stdlib: {}, "cpython-lib": {}, "source-decoding": {}, "syntax-errors": {}, "syntax-errors-printed": {} };
+const known: KnownFailures = {
+  stdlib: {},
+  "cpython-lib": {},
+  "source-decoding": {},
+  "syntax-errors": {},
+  "syntax-errors-printed": {},
+  "fuzz-differential": {},
+};
 
 function countBy<T>(items: T[], key: (t: T) => string): Array<[string, number]> {
   const m = new Map<string, number>();
@@ -31,13 +39,18 @@ function countBy<T>(items: T[], key: (t: T) => string): Array<[string, number]> 
 /** "Node.field" of a dump difference, or the outcome for the other kinds of failure. */
 function category(r: FileResult): string {
   if (r.outcome === "dump differs") return `dump differs at ${r.detail.split(" (")[0] || "?"}`;
+  if (r.outcome === "both reject, different error") {
+    // "ours X: msg (line ..); CPython Y: msg (line ..)" -> the two messages, numbers blanked.
+    const m = /^ours (.*?) \(line .*?; CPython (.*?) \(line /.exec(r.detail);
+    if (m !== null) return `ours "${m[1]}", CPython "${m[2]}"`.replace(/\d+/g, "N");
+  }
   return r.outcome;
 }
 
 async function corpusSection(
   fe: FrontEnd,
   title: string,
-  corpus: "stdlib" | "cpython-lib" | "source-decoding",
+  corpus: "stdlib" | "cpython-lib" | "source-decoding" | "fuzz-differential",
   sources: SourceFile[],
 ): Promise<string[]> {
   const verdicts = await pyodideVerdicts(corpus, sources);
@@ -121,6 +134,16 @@ async function main(): Promise<void> {
     ...(await corpusSection(fe, "cpythonLibParse: local CPython Lib/ tree", "cpython-lib", cpythonLibSources())),
     ...(await corpusSection(fe, "source decoding: coding declarations, BOM, invalid UTF-8", "source-decoding", sourceDecodingSources())),
     ...syntaxSection(fe),
+    ...(await corpusSection(
+      fe,
+      "parserFuzz differential: mutated stdlib snippets",
+      "fuzz-differential",
+      differentialInputs(stdlibSources().map((s) => new TextDecoder().decode(s.bytes)), 1500).map(({ name, text }) => ({
+        name,
+        bytes: new TextEncoder().encode(text),
+        origin: { path: "" },
+      })),
+    )),
     `## Notes${notes ?? "\n\n(hand-written notes go here)\n"}`,
   ];
   writeFileSync(STATUS, lines.join("\n").replace(/\n*$/, "\n"));

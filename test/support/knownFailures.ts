@@ -9,11 +9,18 @@ import { resolve } from "node:path";
 
 export const KNOWN_FAILURES_FILE = resolve(__dirname, "../compiler/golden/known-failures.json");
 
-export type Suite = "stdlib" | "cpython-lib" | "source-decoding" | "syntax-errors" | "syntax-errors-printed";
+export type Suite = "stdlib" | "cpython-lib" | "source-decoding" | "syntax-errors" | "syntax-errors-printed" | "fuzz-differential";
 export type KnownFailures = Record<Suite, Record<string, string>>;
 
 export function readKnownFailures(): KnownFailures {
-  const empty: KnownFailures = { stdlib: {}, "cpython-lib": {}, "source-decoding": {}, "syntax-errors": {}, "syntax-errors-printed": {} };
+  const empty: KnownFailures = {
+    stdlib: {},
+    "cpython-lib": {},
+    "source-decoding": {},
+    "syntax-errors": {},
+    "syntax-errors-printed": {},
+    "fuzz-differential": {},
+  };
   if (process.env.PYPACK_CONFORMANCE_STRICT === "1" || !existsSync(KNOWN_FAILURES_FILE)) return empty;
   return { ...empty, ...(JSON.parse(readFileSync(KNOWN_FAILURES_FILE, "utf8")) as Partial<KnownFailures>) };
 }

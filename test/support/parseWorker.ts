@@ -1,5 +1,5 @@
 // Child process for the parser fuzz test: parses the sources it is sent and reports how each ended, so a hang can be killed from outside.
-import { loadFrontEnd, type ParseMode } from "./frontEnd";
+import { type OurRecord, type ParseMode, loadFrontEnd, runOurs } from "./frontEnd";
 
 interface Request {
   id: number;
@@ -7,6 +7,8 @@ interface Request {
   mode: ParseMode;
   /** When set, the source is these bytes, decoded with decodeSource first (as a file is). */
   bytes?: number[];
+  /** Also return the comparison record (dump sha1 or error attributes), for differential tests. */
+  record?: boolean;
 }
 
 /** "tree" | "syntax" (a PySyntaxError) | "crash" (anything else, with its message and stack). */
@@ -15,6 +17,7 @@ export interface Reply {
   outcome: "tree" | "syntax" | "crash";
   message: string;
   ms: number;
+  record?: OurRecord;
 }
 
 async function main(): Promise<void> {
@@ -37,6 +40,9 @@ async function main(): Promise<void> {
       }
     }
     const reply: Reply = { id: req.id, outcome, message, ms: performance.now() - t0 };
+    if (req.record && outcome !== "crash") {
+      reply.record = runOurs(fe, req.bytes ? Uint8Array.from(req.bytes) : new TextEncoder().encode(req.source), "<fuzz>");
+    }
     process.send!(reply);
   });
   process.send!({ id: -1, outcome: "tree", message: "ready", ms: 0 } satisfies Reply);
