@@ -2,7 +2,7 @@
 // abs, and complex(str) parsing.
 import { overflowError, valueError, zeroDivisionError } from "./errors";
 import { doubleToString, DtsFlags } from "./floatRepr";
-import { crExp, crLog } from "./libm";
+import { crAtan2, crCos, crExp, crLog, crSin } from "./libm";
 import { powFinite } from "./powCore";
 import { pyStrRepr, transformDecimalAndSpaceToAscii } from "./unicode";
 
@@ -110,7 +110,7 @@ function cPow(a: Complex, b: Complex): [Complex, Errno] {
   let len = powFinite(vabs, b.re);
   if (Number.isFinite(vabs) && Number.isFinite(b.re)) errno = rangeErrno([vabs, b.re], len, errno);
   else len = vabs !== vabs || b.re !== b.re ? (b.re === 0 ? 1 : NaN) : infinitePow(vabs, b.re);
-  const at = Math.atan2(a.im, a.re);
+  const at = crAtan2(a.im, a.re);
   let phase = at * b.re;
   if (b.im !== 0.0) {
     const e = crExp(at * b.im);
@@ -119,7 +119,7 @@ function cPow(a: Complex, b: Complex): [Complex, Errno] {
     phase += b.im * crLog(vabs);
   }
   if (phase === Infinity || phase === -Infinity) errno = Errno.Edom;
-  return [{ re: len * Math.cos(phase), im: len * Math.sin(phase) }, errno];
+  return [{ re: len * crCos(phase), im: len * crSin(phase) }, errno];
 }
 
 /** C pow(x, y) for x >= 0 when x or y is infinite. */

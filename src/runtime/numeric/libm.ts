@@ -401,3 +401,327 @@ export function erfc(x: number): number {
   }
   return scaleToDouble(h, l, k);
 }
+
+// ---- trigonometry: argument reduction modulo pi/2 (Cody-Waite, or Payne-Hanek with an exact 2/pi for huge
+// arguments) and Taylor kernels in double-double, correctly rounded in practice like glibc's sin/cos/tan/atan ----
+
+// pi/2 split for Cody-Waite: the first two parts have 33 significant bits so k * part is exact for k < 2**20.
+const PIO2_1 = 1.5707963267341256;
+const PIO2_2 = 6.077100506303966e-11;
+const PIO2_3 = 2.0222662487959506e-21;
+const PIO2_4 = 1.0085854035872483e-37;
+const PIO2_H = 1.5707963267948966;
+const PIO2_L = 6.123233995736766e-17;
+const PI_H = 3.141592653589793;
+const PI_L = 1.2246467991473532e-16;
+/** floor(2/pi * 2**1200): enough bits to reduce any double exactly enough. */
+const TWO_OVER_PI = BigInt("0xa2f9836e4e441529fc2757d1f534ddc0db6295993c439041fe5163abdebbc561b7246e3a424dd2e006492eea09d1921cfe1deb1cb129a73ee88235f52ebb4484e99c7026b45f7e413991d639835339f49c845f8bbdf9283b1ff897ffde05980fef2f118b5a0a6d1f6d367ecf27cb09b74f463f669e5fea2d7527bac7ebe5f17b3d0739f78a5292ea6bfb5fb11f8d5d0856033046fc7b");
+
+/** Reduces x (finite) to r = x - k*pi/2 with |r| <= ~pi/4 into (rh, rl); returns k mod 4. */
+function reducePio2(x: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 0.7853981633974483) {
+    rh = x;
+    rl = 0;
+    return 0;
+  }
+  if (ax < 823550) {
+    const k = Math.round(x * 0.6366197723675814);
+    // x - k*P1 and k*P2 are exact; the rest is carried in double-double.
+    const a = x - k * PIO2_1;
+    const b = k * PIO2_2;
+    ddAdd(a, 0, -b, 0);
+    const h1 = rh;
+    const l1 = rl;
+    twoProd(k, PIO2_3);
+    ddAdd(h1, l1, -rh, -rl - k * PIO2_4);
+    return ((k % 4) + 4) % 4;
+  }
+  return reduceHuge(x);
+}
+
+/** Payne-Hanek reduction with exact bigint arithmetic for |x| >= 2**19 * pi/2. */
+function reduceHuge(x: number): number {
+  const f = new Float64Array([Math.abs(x)]);
+  const u = new BigUint64Array(f.buffer)[0];
+  const biased = Number((u >> 52n) & 0x7ffn);
+  const m = (u & ((1n << 52n) - 1n)) | (1n << 52n);
+  const e = biased - 1075; // |x| = m * 2**e
+  // |x| * 2/pi = m * T * 2**(e - 1200); keep the integer part mod 4 and 128 bits of fraction.
+  const p = m * TWO_OVER_PI;
+  const shift = BigInt(1200 - e);
+  let k = Number((p >> shift) & 3n);
+  const fracBits = p & ((1n << shift) - 1n);
+  const top = shift > 128n ? fracBits >> (shift - 128n) : fracBits << (128n - shift);
+  // fraction in [0, 1) as a double-double from its top 128 bits.
+  let fh = Number(top >> 75n) * 2 ** -53;
+  let fl = Number((top >> 22n) & ((1n << 53n) - 1n)) * 2 ** -106;
+  if (fh >= 0.5) {
+    // Take the nearer multiple: fraction - 1.
+    ddAdd(fh, fl, -1, 0);
+    fh = rh;
+    fl = rl;
+    k = (k + 1) & 3;
+  }
+  ddMul(fh, fl, PIO2_H, PIO2_L);
+  if (x < 0) {
+    rh = -rh;
+    rl = -rl;
+    k = (4 - k) & 3;
+  }
+  return k;
+}
+
+const SIN_H = [1.0, -0.16666666666666666, 0.008333333333333333, -0.0001984126984126984, 2.7557319223985893e-06,
+  -2.505210838544172e-08, 1.6059043836821613e-10];
+const SIN_L = [0.0, -9.25185853854297e-18, 1.1564823173178714e-19, -1.7209558293420705e-22, -1.858393274046472e-22,
+  1.448814070935912e-24, 1.2585294588752098e-26];
+const SIN_TAIL = [-7.647163731819816e-13, 2.8114572543455206e-15, -8.22063524662433e-18, 1.9572941063391263e-20,
+  -3.868170170630684e-23, 6.446950284384474e-26, -9.183689863795546e-29];
+const COS_H = [1.0, -0.5, 0.041666666666666664, -0.001388888888888889, 2.48015873015873e-05, -2.755731922398589e-07,
+  2.08767569878681e-09, -1.1470745597729725e-11];
+const COS_L = [0.0, 0.0, 2.3129646346357427e-18, 5.300543954373577e-20, 2.1511947866775882e-23, -2.3767714622250297e-23,
+  -1.20734505911326e-25, -2.0655512752830745e-28];
+const COS_TAIL = [4.779477332387385e-14, -1.5619206968586225e-16, 4.110317623312165e-19, -8.896791392450574e-22,
+  1.6117375710961184e-24, -2.4795962632247976e-27, 3.279889237069838e-30];
+
+/** Horner in double-double over z = r*r: plain-double tail coefficients, then double-double ones. */
+function ddPoly(zh: number, zl: number, tail: readonly number[], hs: readonly number[], ls: readonly number[]): void {
+  let t = 0;
+  for (let i = tail.length - 1; i >= 0; i--) t = t * zh + tail[i];
+  let th = t;
+  let tl = 0;
+  for (let i = hs.length - 1; i >= 0; i--) {
+    ddMul(th, tl, zh, zl);
+    ddAdd(rh, rl, hs[i], ls[i]);
+    th = rh;
+    tl = rl;
+  }
+}
+
+/** sin(r) for |r| <= ~pi/4 in double-double into (rh, rl). */
+function ddSinK(r0: number, r1: number): void {
+  ddMul(r0, r1, r0, r1);
+  ddPoly(rh, rl, SIN_TAIL, SIN_H, SIN_L);
+  ddMul(rh, rl, r0, r1);
+}
+
+/** cos(r) for |r| <= ~pi/4 in double-double into (rh, rl). */
+function ddCosK(r0: number, r1: number): void {
+  ddMul(r0, r1, r0, r1);
+  ddPoly(rh, rl, COS_TAIL, COS_H, COS_L);
+}
+
+/** sin(x), correctly rounded. */
+export function crSin(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 1.4901161193847656e-8) return x;
+  const k = reducePio2(x);
+  const r0 = rh;
+  const r1 = rl;
+  if (k & 1) ddCosK(r0, r1);
+  else ddSinK(r0, r1);
+  const v = rh + rl;
+  return k & 2 ? -v : v;
+}
+
+/** cos(x), correctly rounded. */
+export function crCos(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 7.450580596923828e-9) return 1;
+  const k = reducePio2(x);
+  const r0 = rh;
+  const r1 = rl;
+  if (k & 1) ddSinK(r0, r1);
+  else ddCosK(r0, r1);
+  const v = rh + rl;
+  return k === 1 || k === 2 ? -v : v;
+}
+
+/** tan(x), correctly rounded. */
+export function crTan(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 1.4901161193847656e-8) return x;
+  const k = reducePio2(x);
+  const r0 = rh;
+  const r1 = rl;
+  ddSinK(r0, r1);
+  const sh = rh;
+  const sl = rl;
+  ddCosK(r0, r1);
+  if (k & 1) {
+    ddDiv(rh, rl, sh, sl);
+    return -(rh + rl);
+  }
+  const ch = rh;
+  const cl = rl;
+  ddDiv(sh, sl, ch, cl);
+  return rh + rl;
+}
+
+const ATAN_H = [0.0, 0.06241880999595735, 0.12435499454676144, 0.18534794999569476, 0.24497866312686414,
+  0.3028848683749714, 0.35877067027057225, 0.4124104415973873, 0.4636476090008061, 0.5123894603107377,
+  0.5585993153435624, 0.6022873461349642, 0.6435011087932844, 0.6823165548747481, 0.7188299996216245,
+  0.7531512809621944, 0.7853981633974483];
+const ATAN_L = [0.0, -1.5490756308295046e-18, -3.1253241424539383e-18, 4.180692268843079e-18, 1.0698755618734451e-17,
+  -1.1010827903001369e-17, -2.4623815582638635e-17, -1.587652227770689e-17, 2.2698777452961687e-17,
+  -2.5462781472855804e-17, -5.4556305485916264e-18, 2.950430737228402e-17, 1.5834785051444286e-17,
+  6.943223671560008e-18, -2.1478388444456983e-17, -2.4256934659182068e-17, 3.061616997868383e-17];
+
+/** atan(a) for a double-double 0 <= a <= 1 into (rh, rl): atan(c) + atan((a - c) / (1 + a c)) with c = j/16. */
+function ddAtanUnit(ah: number, al: number): void {
+  const j = Math.round(ah * 16);
+  const c = j / 16;
+  // t = (a - c) / (1 + a*c)
+  ddAdd(ah, al, -c, 0);
+  const nh = rh;
+  const nl = rl;
+  ddMul(ah, al, c, 0);
+  ddAdd(rh, rl, 1, 0);
+  ddDiv(nh, nl, rh, rl);
+  const th = rh;
+  const tl = rl;
+  // atan(t) = t * (1 - t^2/3 + t^4/5 - ...), |t| <= 1/32: orders >= 13 in plain doubles.
+  ddMul(th, tl, th, tl);
+  const zh = rh;
+  const zl = rl;
+  let tail = 0;
+  for (let n = 14; n >= 6; n--) tail = tail * zh + (n % 2 ? -1 : 1) / (2 * n + 1);
+  let sh = tail;
+  let sl = 0;
+  for (let n = 5; n >= 0; n--) {
+    ddMul(sh, sl, zh, zl);
+    ddDivInt(n % 2 ? -1 : 1, 0, 2 * n + 1);
+    const ch = rh;
+    const cl = rl;
+    ddMul(sh, sl, zh, zl);
+    ddAdd(rh, rl, ch, cl);
+    sh = rh;
+    sl = rl;
+  }
+  ddMul(sh, sl, th, tl);
+  ddAdd(rh, rl, ATAN_H[j], ATAN_L[j]);
+}
+
+/** atan of a non-negative double-double of any size into (rh, rl). */
+function ddAtanPos(ah: number, al: number): void {
+  if (ah <= 1) {
+    ddAtanUnit(ah, al);
+    return;
+  }
+  if (ah > 2 ** 60) {
+    // atan(a) = pi/2 - 1/a - ..., and 1/a is far below the double-double's resolution of pi/2's low part.
+    rh = PIO2_H;
+    rl = PIO2_L - 1 / ah;
+    return;
+  }
+  ddDiv(1, 0, ah, al);
+  ddAtanUnit(rh, rl);
+  ddAdd(PIO2_H, PIO2_L, -rh, -rl);
+}
+
+/** atan(x), correctly rounded. */
+export function crAtan(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity) return PIO2_H;
+  if (x === -Infinity) return -PIO2_H;
+  if (Math.abs(x) > 2 ** 60) return x > 0 ? PIO2_H : -PIO2_H;
+  if (Math.abs(x) < 1.4901161193847656e-8) return x;
+  ddAtanPos(Math.abs(x), 0);
+  const v = rh + rl;
+  return x < 0 ? -v : v;
+}
+
+/** atan2(y, x) for finite nonzero-or-zero arguments as the C library computes it (special values by C99 rules). */
+export function crAtan2(y: number, x: number): number {
+  if (x !== x || y !== y) return NaN;
+  const negY = y < 0 || Object.is(y, -0);
+  const negX = x < 0 || Object.is(x, -0);
+  if (y === Infinity || y === -Infinity) {
+    if (x === Infinity || x === -Infinity) return (negY ? -1 : 1) * (negX ? 3 * 0.7853981633974483 : 0.7853981633974483);
+    return negY ? -PIO2_H : PIO2_H;
+  }
+  if (x === Infinity || x === -Infinity || y === 0) {
+    if (!negX) return negY ? -0 : 0;
+    return negY ? -PI_H : PI_H;
+  }
+  if (x === 0) return negY ? -PIO2_H : PIO2_H;
+  let ay = Math.abs(y);
+  let ax = Math.abs(x);
+  // Scale both by the same power of two so the double-double division cannot overflow (Dekker's split needs
+  // |v| < 2**996); the ratio is unchanged unless the smaller one underflows, where the angle is that tiny ratio anyway.
+  const big = Math.max(ax, ay);
+  if (big > 2 ** 500 || big < 2 ** -500) {
+    const e = Math.floor(Math.log2(big));
+    const sc1 = 2 ** Math.trunc(-e / 2);
+    const sc2 = 2 ** (-e - Math.trunc(-e / 2));
+    ax = ax * sc1 * sc2;
+    ay = ay * sc1 * sc2;
+  }
+  // angle in [0, pi/2] for (|x|, |y|), then fold into the quadrant.
+  if (ay <= ax) {
+    ddDiv(ay, 0, ax, 0);
+    ddAtanPos(rh, rl);
+  } else {
+    ddDiv(ax, 0, ay, 0);
+    ddAtanPos(rh, rl);
+    ddAdd(PIO2_H, PIO2_L, -rh, -rl);
+  }
+  if (negX) ddAdd(PI_H, PI_L, -rh, -rl);
+  const v = rh + rl;
+  return negY ? -v : v;
+}
+
+/** sqrt of a positive double-double into (rh, rl) (one Newton correction of the double sqrt). */
+function ddSqrt(ah: number, al: number): void {
+  const s = Math.sqrt(ah);
+  twoProd(s, s);
+  ddAdd(ah, al, -rh, -rl);
+  const corr = rh / (2 * s);
+  rh = s + corr;
+  rl = corr - (rh - s);
+}
+
+/** sqrt(1 - x*x) for |x| <= 1 as a double-double ((1 - x)(1 + x), each factor exact or double-double). */
+function ddSqrtOneMinusSq(x: number): void {
+  const ax = Math.abs(x);
+  const a = 1 - ax; // exact for ax >= 0.5
+  if (ax >= 0.5) {
+    ddAdd(1, 0, ax, 0);
+    ddMul(rh, rl, a, 0);
+  } else {
+    twoProd(ax, ax);
+    ddAdd(1, 0, -rh, -rl);
+  }
+  ddSqrt(rh, rl);
+}
+
+/** asin(x), correctly rounded (NaN outside [-1, 1]). */
+export function crAsin(x: number): number {
+  if (!(Math.abs(x) <= 1)) return NaN;
+  if (Math.abs(x) < 1.4901161193847656e-8) return x;
+  if (Math.abs(x) === 1) return x * PIO2_H;
+  ddSqrtOneMinusSq(x);
+  const ch = rh;
+  const cl = rl;
+  // asin(|x|) = atan(|x| / sqrt(1 - x^2)).
+  ddDiv(Math.abs(x), 0, ch, cl);
+  ddAtanPos(rh, rl);
+  const v = rh + rl;
+  return x < 0 ? -v : v;
+}
+
+/** acos(x), correctly rounded (NaN outside [-1, 1]). */
+export function crAcos(x: number): number {
+  if (!(Math.abs(x) <= 1)) return NaN;
+  if (x === 1) return 0;
+  if (x === -1) return PI_H;
+  // acos(x) = pi/2 - x - ... rounds to pi/2 when |x| is far below pi/2's low part.
+  if (Math.abs(x) < 2 ** -60) return PIO2_H;
+  ddSqrtOneMinusSq(x);
+  // acos(|x|) = atan(sqrt(1 - x^2) / |x|); acos(-x) = pi - acos(x).
+  ddDiv(rh, rl, Math.abs(x), 0);
+  ddAtanPos(rh, rl);
+  if (x < 0) ddAdd(PI_H, PI_L, -rh, -rl);
+  return rh + rl;
+}

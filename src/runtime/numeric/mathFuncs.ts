@@ -6,7 +6,7 @@ import { NumericError, overflowError, typeError, valueError } from "./errors";
 import { ldexpBig } from "./bigFloat";
 import { floatToInt } from "./floatOps";
 import { big, bitLengthBig, normInt, PyInt } from "./intStr";
-import { crExp, crExp2, crLog, crLog10, crLog2 } from "./libm";
+import { crCos, crExp, crExp2, crLog, crLog10, crLog2, crSin } from "./libm";
 import { powFinite } from "./powCore";
 
 const domainError = (): NumericError => valueError("math domain error");
@@ -203,11 +203,11 @@ function sinpi(x: number): number {
   const n = Math.round(2.0 * y);
   let r: number;
   switch (n) {
-    case 0: r = Math.sin(Math.PI * y); break;
-    case 1: r = Math.cos(Math.PI * (y - 0.5)); break;
-    case 2: r = Math.sin(Math.PI * (1.0 - y)); break;
-    case 3: r = -Math.cos(Math.PI * (y - 1.5)); break;
-    default: r = Math.sin(Math.PI * (y - 2.0)); break;
+    case 0: r = crSin(Math.PI * y); break;
+    case 1: r = crCos(Math.PI * (y - 0.5)); break;
+    case 2: r = crSin(Math.PI * (1.0 - y)); break;
+    case 3: r = -crCos(Math.PI * (y - 1.5)); break;
+    default: r = crSin(Math.PI * (y - 2.0)); break;
   }
   return (x < 0 || Object.is(x, -0) ? -1 : 1) * r;
 }
