@@ -11,6 +11,34 @@ function normalName(name: string): string {
   return name;
 }
 
+// Python's cp1252 for bytes 0x80..0x9F (0 = undefined); Node's TextDecoder treats windows-1252 as Latin-1.
+const CP1252_HIGH = [0x20ac, 0x0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x0, 0x17d, 0x0, 0x0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x0, 0x17e, 0x178];
+
+function decodeCp1252(body: Uint8Array, filename: string): string {
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b >= 0x80 && b < 0xa0) {
+      const cp = CP1252_HIGH[b - 0x80];
+      if (cp === 0) fail(`'charmap' codec can't decode byte 0x${b.toString(16)} in position ${i}: character maps to <undefined>`, filename);
+      out += String.fromCharCode(cp);
+    } else out += String.fromCharCode(b);
+  }
+  return out;
+}
+
+/** Python codec names → WHATWG encoding labels (TextDecoder); Python's cp125x are the windows-125x encodings. */
+function whatwgLabel(pythonName: string): string {
+  const n = pythonName.replace(/_/g, "-");
+  const cp = /^(?:cp|windows-)(125[0-8])$/.exec(n);
+  if (cp !== null) return `windows-${cp[1]}`;
+  const iso = /^iso-?8859-?(\d+)$/.exec(n);
+  if (iso !== null) return `iso-8859-${iso[1]}`;
+  if (n === "utf8") return "utf-8";
+  if (n === "sjis" || n === "shift-jis") return "shift_jis";
+  return n;
+}
+
 /** The first two lines as Latin-1 text (enough to find a coding cookie). */
 function headLines(bytes: Uint8Array, from: number): string[] {
   const lines: string[] = [];
@@ -56,7 +84,7 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   if (bom && encoding !== "utf-8") fail(`encoding problem: ${encoding} with BOM`, filename);
   const body = bytes.subarray(start);
   if (encoding === "utf-8") return decodeUtf8(body, filename, cookie !== null);
-  if (encoding === "iso-8859-1") return latin1(body);
+  if (encoding === "iso-8859-1" || /^(latin1|l1|latin|iso8859-1|iso88591|8859|cp819)$/i.test(encoding.replace(/_/g, "-"))) return latin1(body);
   const lower = encoding.toLowerCase();
   if (lower === "ascii" || lower === "us-ascii") {
     for (let i = 0; i < body.length; i++) {
@@ -66,9 +94,10 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
     }
     return latin1(body);
   }
+  if (whatwgLabel(lower) === "windows-1252") return decodeCp1252(body, filename);
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(lower.replace(/_/g, "-"), { fatal: true });
+    decoder = new TextDecoder(whatwgLabel(lower), { fatal: true });
   } catch {
     fail(`unknown encoding: ${encoding}`, filename);
   }
@@ -104,11 +133,33 @@ function utf8Problem(b: Uint8Array, i: number): { reason: string; len: number } 
   return null;
 }
 
+/** The single-line string literal of `line` (bytes) containing byte index `i`: token start, body start and end. */
+function stringAround(body: Uint8Array, lineStart: number, lineEnd: number, i: number): { tokenStart: number; bodyStart: number; bodyEnd: number } | null {
+  let k = lineStart;
+  while (k < lineEnd) {
+    const c = body[k];
+    if (c === 0x23 /* # */) return null;
+    if (c === 0x27 || c === 0x22) {
+      let tokenStart = k;
+      while (tokenStart > lineStart && /[a-zA-Z]/.test(String.fromCharCode(body[tokenStart - 1]))) tokenStart--;
+      let e = k + 1;
+      while (e < lineEnd && body[e] !== c) e += body[e] === 0x5c ? 2 : 1;
+      if (i > k && i < e) return { tokenStart, bodyStart: k + 1, bodyEnd: e };
+      k = e + 1;
+      continue;
+    }
+    k++;
+  }
+  return null;
+}
+
 function decodeUtf8(body: Uint8Array, filename: string, _declared: boolean): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    // Locate the first invalid sequence for CPython's message (its position counts bytes from the line start).
+    // Locate the first invalid sequence for CPython's message. Inside a string literal CPython reports it while
+    // decoding the literal (position within its body, located at the literal); elsewhere at the byte in the line.
+    const lenient = new TextDecoder("utf-8");
     let line = 1;
     let lineStart = 0;
     let i = 0;
@@ -122,12 +173,19 @@ function decodeUtf8(body: Uint8Array, filename: string, _declared: boolean): str
       if (prob !== null) {
         let lineEnd = body.indexOf(10, i);
         if (lineEnd < 0) lineEnd = body.length;
-        const text = new TextDecoder("utf-8").decode(body.subarray(lineStart, lineEnd)) + "\n";
+        const text = lenient.decode(body.subarray(lineStart, lineEnd)) + "\n";
+        const lit = stringAround(body, lineStart, lineEnd, i);
+        if (lit !== null) {
+          const inBody = utf8Problem(body.subarray(lit.bodyStart, lit.bodyEnd), i - lit.bodyStart) ?? prob;
+          const pos = i - lit.bodyStart;
+          const where = inBody.reason === "unexpected end of data" && inBody.len > 1 ? `bytes in position ${pos}-${pos + inBody.len - 1}` : `byte 0x${body[i].toString(16)} in position ${pos}`;
+          const offset = [...lenient.decode(body.subarray(lineStart, lit.tokenStart))].length + 1;
+          throw new PySyntaxError("SyntaxError", `(unicode error) 'utf-8' codec can't decode ${where}: ${inBody.reason}`, filename, line, offset, text, line, offset + (lit.bodyEnd - lit.bodyStart));
+        }
         const pos = i - lineStart;
         const where = prob.len > 1 && prob.reason === "unexpected end of data" ? `bytes in position ${pos}-${pos + prob.len - 1}` : `byte 0x${body[i].toString(16)} in position ${pos}`;
-        const msg = `(unicode error) 'utf-8' codec can't decode ${where}: ${prob.reason}`;
-        const offset = [...new TextDecoder("utf-8").decode(body.subarray(lineStart, i))].length + 1;
-        throw new PySyntaxError("SyntaxError", msg, filename, line, offset, text, line, -1);
+        const offset = [...lenient.decode(body.subarray(lineStart, i))].length + 1;
+        throw new PySyntaxError("SyntaxError", `(unicode error) 'utf-8' codec can't decode ${where}: ${prob.reason}`, filename, line, offset, text, line, -1);
       }
       const c = body[i];
       i += c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
