@@ -263,6 +263,8 @@ export class PyType extends PyBase {
   subclasses: WeakRef<PyType>[] = [];
   /** Number of __slots__ members of this type and its bases (indexes into slotValues). */
   nslots = 0;
+  /** Instances support weak references (heap types: no __slots__, or __weakref__ in them, or a base that does). */
+  weakrefSlot = false;
   /** Flags CPython keeps in tp_flags that Python code can observe. */
   isAbstract = false;
   finalizable = true;
@@ -379,6 +381,13 @@ export const allBuiltinTypes: PyType[] = [];
 /** Creates a builtin (static) type. */
 export function makeBuiltinType(name: string, base: PyType = ObjectType, opts: { alloc?: (cls: PyType) => PyBase; subclassable?: boolean } = {}): PyType {
   const t = new PyType(TypeType, name, [base], false);
+  // A dotted name is CPython's tp_name of a type defined in a C module ("collections.deque"): error messages show it
+  // whole, while __name__/__qualname__ are the last part and __module__ the rest.
+  const dot = name.lastIndexOf(".");
+  if (dot >= 0) {
+    t.qualname = name.slice(dot + 1);
+    t.dict.setStr("__module__", name.slice(0, dot));
+  }
   t.mro = [t, ...base.mro];
   t.alloc = opts.alloc ?? base.alloc;
   t.layout = opts.alloc ? t : base.layout;
@@ -756,6 +765,10 @@ import type { CodeObject } from "../compiler/code";
 
 export const CodeType = makeBuiltinType("code", ObjectType, { subclassable: false });
 export class PyCode extends PyBase {
+  /** Constants converted to Python objects (filled lazily by the interpreter). */
+  consts: PyObject[] | null = null;
+  /** LOAD_GLOBAL inline cache per instruction: entry index in the globals dict (>= 0) or -1. */
+  globalCache: Int32Array | null = null;
   constructor(public co: CodeObject) {
     super(CodeType);
   }

@@ -162,7 +162,7 @@ export class Frame extends PyBase {
     this.locals = locals;
     this.fast = new Array(code.co_localsplusnames.length);
     this.stack = new Array(code.co_stacksize + 1);
-    this.consts = constsOf(code);
+    this.consts = pcode.consts ?? (pcode.consts = constsOf(code));
   }
   get lineno(): number {
     const i = this.lasti < 0 ? 0 : this.lasti;
@@ -909,6 +909,20 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
           case Op.LOAD_GLOBAL: {
             const name = names[arg >>> 1];
             if (arg & 1) stack[sp++] = null;
+            // inline cache: the entry index of the name in the globals dict, valid while that slot still holds it
+            const gc = f.pcode.globalCache ?? (f.pcode.globalCache = new Int32Array(code.length).fill(-1));
+            const g = f.globals;
+            const ci = gc[pc - 1];
+            if (ci >= 0 && g.keys[ci] === name) {
+              stack[sp++] = g.values[ci];
+              break;
+            }
+            const gi = g.strIndex.get(name);
+            if (gi !== undefined) {
+              gc[pc - 1] = gi;
+              stack[sp++] = g.values[gi];
+              break;
+            }
             let v = f.globals.getStr(name);
             if (v === undefined) {
               v = f.builtins.getStr(name);

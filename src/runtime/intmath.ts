@@ -51,13 +51,13 @@ export function intFloorDiv(a: Int, b: Int): Int {
 /** Python % on ints (result has the sign of the divisor). */
 export function intMod(a: Int, b: Int): Int {
   if (typeof a === "number" && typeof b === "number") {
-    if (b === 0) throw zeroDivisionError("integer division or modulo by zero");
+    if (b === 0) throw zeroDivisionError("integer modulo by zero");
     let r = a % b;
     if (r !== 0 && r < 0 !== b < 0) r += b;
     return r === 0 ? 0 : r;
   }
   const bb = big(b);
-  if (bb === 0n) throw zeroDivisionError("integer division or modulo by zero");
+  if (bb === 0n) throw zeroDivisionError("integer modulo by zero");
   let r = big(a) % bb;
   if (r !== 0n && r < 0n !== bb < 0n) r += bb;
   return normBig(r);

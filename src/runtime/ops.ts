@@ -172,8 +172,8 @@ export function getAttr(obj: PyObject, name: string): PyObject {
 /** getattr with a missing-attribute answer instead of an AttributeError (other exceptions propagate). */
 export function getAttrOpt(obj: PyObject, name: string): PyObject | undefined {
   const ga = typeOf(obj).slots.getattro;
-  if (ga === undefined) return genericGetAttr(obj, name, true);
   try {
+    if (ga === undefined) return genericGetAttr(obj, name, true);
     return ga(obj, name, true);
   } catch (e) {
     if (e instanceof PyBaseException && isinstance(e, AttributeErrorType)) return undefined;

@@ -19,10 +19,7 @@ const WEAKREFABLE_BUILTINS = new Set(["function", "type", "set", "frozenset", "m
 function weakrefable(o: PyObject): o is PyBase {
   if (!(o instanceof PyBase)) return false;
   const t = typeOf(o);
-  if (t.heap) {
-    // __slots__ without __weakref__ make instances unweakrefable in CPython; accept them (harmless superset)
-    return true;
-  }
+  if (t.heap && t.weakrefSlot) return true;
   for (const m of t.mro) if (WEAKREFABLE_BUILTINS.has(m.name)) return true;
   return false;
 }

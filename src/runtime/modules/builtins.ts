@@ -61,7 +61,7 @@ import { SetType, FrozenSetType } from "../objects/set";
 import { RangeType } from "../objects/range";
 import { MemoryViewType } from "../objects/memoryview";
 import { EnumerateType, ZipType, MapType, FilterType, ReversedType, CallableIter } from "../objects/iterators";
-import { Frame, interp, ts, execCode, getAwaitable } from "../interpreter";
+import { Frame, interp, ts, execCode, getAwaitable, PyGenerator, GeneratorType, genResume, newStopIteration } from "../interpreter";
 import { frameLocals } from "../objects/frame";
 import { intToFloat } from "../intmath";
 import { floatRound } from "../numeric/floatOps";
@@ -244,6 +244,12 @@ fns.next = (args, kw) => {
   const it = args[0];
   const t = typeOf(it);
   if (t.slots.next === undefined && t.lookup("__next__") === undefined) throw typeError(`'${t.name}' object is not an iterator`);
+  if (it instanceof PyGenerator && t === GeneratorType) {
+    const r = genResume(it, None, null);
+    if (r.yielded) return r.value;
+    if (args.length > 1) return args[1];
+    throw newStopIteration(r.value);
+  }
   if (t.slots.next !== undefined) {
     const v = t.slots.next(it);
     if (v !== undefined) return v;

@@ -9,3 +9,4 @@ import "./errno";
 import "./_io";
 import "./unicodedata";
 import "./itertools";
+import "./_collections";

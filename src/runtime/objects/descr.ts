@@ -90,6 +90,7 @@ defGetSet(BuiltinFunctionType, "__self__", (f) => (f as PyBuiltinFunction).self 
 defGetSet(BuiltinFunctionType, "__module__", (f) => (f as PyBuiltinFunction).module ?? None);
 defGetSet(BuiltinFunctionType, "__doc__", (f) => (f as PyBuiltinFunction).doc ?? None);
 BuiltinFunctionType.slots.hash = (f) => ops.identityHash(f);
+BuiltinFunctionType.slots.call = (f, args, kw) => (f as PyBuiltinFunction).fn(args, kw);
 
 // ---- getset_descriptor
 GetSetDescrType.slots.descrGet = (d, obj) => {

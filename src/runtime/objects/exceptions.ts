@@ -344,7 +344,7 @@ defStaticMethod(BaseExceptionGroupType, "__new__", (args) => {
   let cls = args[0] as PyType;
   if (args.length !== 3) throw typeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length - 1} given)`);
   const msg = args[1];
-  if (typeof msg !== "string" && !ops.isInstanceOf(msg, ops.StrType)) throw typeError("argument 1 must be str, not " + typeOf(msg).name);
+  if (typeof msg !== "string" && !ops.isInstanceOf(msg, ops.StrType)) throw typeError("BaseExceptionGroup.__new__() argument 1 must be str, not " + typeOf(msg).name);
   const seq = args[2];
   const excs = ops.toArray(seq);
   if (!(seq instanceof PyList || seq instanceof PyTuple) && ops.getAttrOpt(seq, "__getitem__") === undefined) {

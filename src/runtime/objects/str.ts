@@ -227,9 +227,7 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
     while (i < n && isPySpace(s[i])) i++;
     if (i >= n) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      let end = n;
-      while (end > i && isPySpace(s[end - 1])) end--;
-      out.push(s.slice(i, end));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
@@ -246,9 +244,7 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
     while (j > 0 && isPySpace(s[j - 1])) j--;
     if (j <= 0) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      let start = 0;
-      while (start < j && isPySpace(s[start])) start++;
-      out.push(s.slice(start, j));
+      out.push(s.slice(0, j));
       break;
     }
     let i = j;

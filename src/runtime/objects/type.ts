@@ -170,7 +170,12 @@ function slotWrapper(t: PyType, key: SlotKey): TypeSlots[SlotKey] {
       return (self: PyObject, name: string, suppress: boolean) => {
         let r: PyObject | undefined;
         if (pyGetattribute === undefined) {
-          r = ops.genericGetAttr(self, name, true);
+          try {
+            r = ops.genericGetAttr(self, name, true);
+          } catch (e) {
+            if (!(e instanceof PyBase && isinstance(e, AttributeErrorT())) || !hasGetattr) throw e;
+            r = undefined;
+          }
           if (r !== undefined) return r;
           if (!hasGetattr) {
             if (suppress) return undefined;
@@ -338,13 +343,18 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
         addDict = true;
         continue;
       }
-      if (s === "__weakref__") continue;
+      if (s === "__weakref__") {
+        t.weakrefSlot = true;
+        continue;
+      }
       const m = mangle(name, s);
       if (ns.getStr(m) !== undefined) throw newException(ValueErrorT(), `'${s}' in __slots__ conflicts with class variable`);
       t.dict.setStr(m, new PyMemberDescr(m, t, nslots++));
     }
     t.instDict = baseHasDict || addDict;
+    if (tb.some((b) => b.weakrefSlot)) t.weakrefSlot = true;
   } else {
+    t.weakrefSlot = true;
     t.instDict = true;
     addDict = !baseHasDict;
   }
@@ -460,6 +470,15 @@ function typeNewEntry(args: PyObject[], kwnames: readonly string[] | null): PyOb
   if (typeof name !== "string") throw typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
   if (!(bases instanceof PyTuple)) throw typeError(`type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
   if (!(ns instanceof PyDict)) throw typeError(`type.__new__() argument 3 must be dict, not ${typeOf(ns).name}`);
+  // A more derived metaclass among the bases with its own __new__ takes over (CPython's type_new).
+  const winner = calculateMeta(meta, bases.items);
+  if (winner !== meta) {
+    const wn = winner.lookup("__new__");
+    if (wn !== undefined && wn !== TypeType.dict.getStr("__new__")) {
+      const fn = wn instanceof PyStaticMethod ? wn.func : wn;
+      return ops.call(fn, [winner, ...args.slice(1)], kwnames);
+    }
+  }
   return typeNew(meta, name, bases.items, ns, kw);
 }
 
@@ -706,7 +725,10 @@ TypeType.slots.repr = (self) => {
 defMethod(TypeType, "__repr__", (self) => TypeType.slots.repr!(self));
 defMethod(TypeType, "__call__", (self, args, kw) => typeCall(self, args, kw));
 TypeType.slots.hash = (self) => ops.identityHash(self) >> 4;
-defGetSet(TypeType, "__name__", (t) => (t as PyType).name, (t, v) => {
+defGetSet(TypeType, "__name__", (t) => {
+  const tp = t as PyType;
+  return tp.heap ? tp.name : tp.name.slice(tp.name.lastIndexOf(".") + 1);
+}, (t, v) => {
   if (typeof v !== "string") throw typeError(`can only assign string to ${(t as PyType).name}.__name__, not '${v === null ? "NoneType" : typeOf(v).name}'`);
   (t as PyType).name = v;
 });
