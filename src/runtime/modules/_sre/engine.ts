@@ -180,6 +180,14 @@ export class SreState {
     this.depth = 0;
   }
 
+  /** Frees what a huge match left in the pools (frames, repeat contexts, data stack), keeping small ones for reuse. */
+  trim(): void {
+    const KEEP = 4096;
+    if (this.frames.length > KEEP) this.frames.length = KEEP;
+    if (this.repeatPool.length > KEEP) this.repeatPool.length = KEEP;
+    if (this.data.length > 16 * KEEP) this.data = new Int32Array(64);
+  }
+
   /**
    * A repeat context from the pool. Repeat contexts live exactly as long as their REPEAT frame and frames end in LIFO
    * order, so the pool is a stack (no allocation per REPEAT in hot loops).

@@ -208,6 +208,7 @@ export class PyPattern extends PyBase {
 
   release(st: SreState): void {
     st.text = EMPTY_BYTES;
+    st.trim();
     this.idle = st;
   }
 }
