@@ -30,3 +30,4 @@ export * from "./libm";
 export * from "./powCore";
 export * from "./mathFuncs";
 export * from "./complexOps";
+export * from "./sysInfo";
