@@ -14,14 +14,14 @@ import {
 } from "../core";
 import { defClassMethod, defMethod, defStaticMethod, makeModule, parseArgs } from "../define";
 import * as ops from "../ops";
+import { shortName } from "./moduleTypes";
 import { stopIteration } from "../objects/iterators";
 import { registerNativeModule } from "./registry";
 
 /** Every itertools type is an iterator whose __iter__ returns itself; `next` is its slot. */
 const allTypes: PyType[] = [];
 function iterType(name: string, next: (self: PyObject) => PyObject | undefined): PyType {
-  const t = makeBuiltinType(name, ObjectType);
-  t.dict.setStr("__module__", "itertools");
+  const t = makeBuiltinType(`itertools.${name}`, ObjectType);
   t.slots.iter = (x) => x;
   t.slots.next = next;
   defMethod(t, "__iter__", (x) => x);
@@ -83,7 +83,7 @@ function isNumber(v: PyObject): boolean {
 }
 CountType.slots.repr = (x) => {
   const c = x as Count;
-  const name = c.type.name;
+  const name = shortName(c.type);
   const stepIsOne = typeof c.step === "number" && c.step === 1;
   return stepIsOne ? `${name}(${ops.repr(c.cur)})` : `${name}(${ops.repr(c.cur)}, ${ops.repr(c.step)})`;
 };
@@ -143,7 +143,7 @@ defStaticMethod(RepeatType, "__new__", (args, kw) => {
 });
 RepeatType.slots.repr = (x) => {
   const r = x as Repeat;
-  return r.left < 0 ? `${r.type.name}(${ops.repr(r.obj)})` : `${r.type.name}(${ops.repr(r.obj)}, ${r.left})`;
+  return r.left < 0 ? `${shortName(r.type)}(${ops.repr(r.obj)})` : `${shortName(r.type)}(${ops.repr(r.obj)}, ${r.left})`;
 };
 defMethod(RepeatType, "__length_hint__", (x) => {
   const r = x as Repeat;
@@ -756,7 +756,7 @@ defStaticMethod(CwrType, "__new__", combinationsNew("combinations_with_replaceme
 
 registerNativeModule("itertools", () => {
   const members: Record<string, PyObject | ((args: PyObject[], kw: readonly string[] | null) => PyObject)> = { tee };
-  for (const t of allTypes) if (!t.name.startsWith("_")) members[t.name] = t;
+  for (const t of allTypes) if (!t.qualname.startsWith("_")) members[t.qualname] = t;
   members["_grouper"] = GrouperType;
   members["_tee"] = TeeType;
   return makeModule(
