@@ -143,11 +143,13 @@ function addUnboundChecks(blocks: Block[], nlocals: number, nparams: number): vo
   const entry = new Uint8Array(nlocals);
   for (let i = nparams; i < nlocals; i++) entry[i] = 1;
   const work: Block[] = [];
+  const queued = new Set<Block>();
   const merge = (b: Block, state: Uint8Array): void => {
     if (b.startDepth < 0) return;
     if (b.unbound === null) {
       b.unbound = state.slice();
       work.push(b);
+      queued.add(b);
       return;
     }
     let changed = false;
@@ -157,11 +159,15 @@ function addUnboundChecks(blocks: Block[], nlocals: number, nparams: number): vo
         changed = true;
       }
     }
-    if (changed && !work.includes(b)) work.push(b);
+    if (changed && !queued.has(b)) {
+      work.push(b);
+      queued.add(b);
+    }
   };
   merge(blocks[0], entry);
   while (work.length > 0) {
     const b = work.pop() as Block;
+    queued.delete(b);
     const state = (b.unbound as Uint8Array).slice();
     let fallsThrough = true;
     for (const instr of b.instrs) {

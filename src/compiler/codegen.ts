@@ -2156,13 +2156,15 @@ export class CodeGenerator implements PatternHost {
     const fpos = posOf(func);
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL's NULL bit.
     if (func._type === "Name") {
-      const before = this.u.stream.length;
+      const stream = this.u.stream;
+      this.emit(Op.PUSH_NULL, 0, fpos);
+      const before = stream.length;
       this.nameOp(func.id, "Load", fpos);
-      const last = this.u.stream[this.u.stream.length - 1] as Instr;
-      if (this.u.stream.length === before + 1 && last.op === Op.LOAD_GLOBAL) {
+      const last = stream[stream.length - 1] as Instr;
+      if (stream.length === before + 1 && last.op === Op.LOAD_GLOBAL) {
+        // The NULL travels in LOAD_GLOBAL's low bit instead (cheap: the PUSH_NULL is second to last).
         last.arg |= 1;
-      } else {
-        this.u.stream.splice(before, 0, { op: Op.PUSH_NULL, arg: 0, target: null, pos: fpos, handler: this.currentHandler(), deref: null, depth: 0 });
+        stream.splice(before - 1, 1);
       }
     } else {
       this.emit(Op.PUSH_NULL, 0, fpos);
