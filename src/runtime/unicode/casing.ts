@@ -2,6 +2,7 @@
 import { CaseKind, flagsOf, isCased, isCaseIgnorable, isXidContinue, isXidStart, pushCaseMapping } from "./ctype";
 import { TypeFlag } from "./names";
 import { fromCodePoints, toCodePoints } from "./codepoints";
+import { getTables } from "./tables";
 
 const CAPITAL_SIGMA = 0x3a3;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -47,22 +48,53 @@ function asciiMap(s: string, f: (c: number, i: number) => number): string {
   return fromCodePoints(out);
 }
 
+/**
+ * One full case mapping over a whole string, in one tight loop over the tables (the hot path of lower(), upper()
+ * and casefold()). The code point array is only built when a capital sigma needs its context.
+ */
+function mapCase(s: string, kind: CaseKind): string {
+  const t = getTables();
+  const { index1, index2, shift, mask, flags } = t;
+  const delta = kind === CaseKind.Upper ? t.upper : kind === CaseKind.Title ? t.title : t.lower;
+  const out: number[] = [];
+  let cps: number[] | undefined;
+  for (let i = 0, cpIndex = 0; i < s.length; i++, cpIndex++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        cp = ((cp - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (cp === CAPITAL_SIGMA && kind === CaseKind.Lower) {
+      cps ??= toCodePoints(s);
+      out.push(sigmaAt(cps, cpIndex));
+      continue;
+    }
+    const rec = index2[(index1[cp >> shift] << shift) + (cp & mask)];
+    if (flags[rec] & TypeFlag.ExtendedCase) pushCaseMapping(out, cp, kind);
+    else out.push(cp + delta[rec]);
+  }
+  return fromCodePoints(out);
+}
+
 /** str.lower(). */
 export function strLower(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  return mapString(s, pushLower);
+  return mapCase(s, CaseKind.Lower);
 }
 
 /** str.upper() with full mappings ('ß'.upper() == 'SS'). */
 export function strUpper(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toUpperCase();
-  return mapString(s, (out, cps, i) => pushCaseMapping(out, cps[i], CaseKind.Upper));
+  return mapCase(s, CaseKind.Upper);
 }
 
 /** str.casefold(). */
 export function strCasefold(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  return mapString(s, (out, cps, i) => pushCaseMapping(out, cps[i], CaseKind.Fold));
+  return mapCase(s, CaseKind.Fold);
 }
 
 /** str.capitalize(): titlecase of the first character, lowercase of the rest. */

@@ -2,7 +2,7 @@
 //
 // Not String.prototype.normalize: Node's ICU carries a newer Unicode version, which decomposes and reorders
 // characters that are unassigned (so left alone) in Unicode 15.0.
-import { getNormalizationTables } from "./tables";
+import { getNormalizationTables, getTables, recordOf } from "./tables";
 import { fromCodePoints, toCodePoints } from "./codepoints";
 import { combining } from "./database";
 
@@ -139,14 +139,44 @@ export function normalizeCodePoints(form: NormalForm, input: readonly number[], 
   return form === "NFC" || form === "NFKC" ? compose(d) : d;
 }
 
-/** unicodedata.normalize(form, s) for a JS string. */
+const enum QuickCheck { Yes, Maybe, No }
+
+/**
+ * CPython's is_normalized_quickcheck: No on a combining-class inversion or a character that cannot occur in the
+ * form, Maybe if some character might, else Yes (s is certainly normalized). yesOnly: stop at the first non-Yes.
+ */
+function quickCheck(form: NormalForm, s: string, yesOnly: boolean): QuickCheck {
+  const t = getTables();
+  const shift = (form === "NFC" || form === "NFKC" ? 4 : 0) + (form === "NFKD" || form === "NFKC" ? 2 : 0);
+  let result = QuickCheck.Yes;
+  let prevCombining = 0;
+  for (const cp of toCodePoints(s)) {
+    const rec = recordOf(t, cp);
+    const ccc = t.combining[rec];
+    if (ccc && prevCombining > ccc) return QuickCheck.No;
+    prevCombining = ccc;
+    const qc = (t.quickCheck[rec] >> shift) & 3;
+    if (qc === QuickCheck.Yes) continue;
+    if (yesOnly) return QuickCheck.Maybe;
+    if (qc === QuickCheck.No) return QuickCheck.No;
+    result = QuickCheck.Maybe;
+  }
+  return result;
+}
+
+/** unicodedata.normalize(form, s) for a JS string (legacy: the ucd_3_2_0 view, which has no quick check). */
 export function normalize(form: NormalForm, s: string, legacy?: LegacyNormalization): string {
   // ASCII is invariant under every form.
   if (/^[\x00-\x7f]*$/.test(s)) return s;
+  if (!legacy && quickCheck(form, s, true) === QuickCheck.Yes) return s;
   return fromCodePoints(normalizeCodePoints(form, toCodePoints(s), legacy));
 }
 
 /** unicodedata.is_normalized(form, s). */
 export function isNormalized(form: NormalForm, s: string, legacy?: LegacyNormalization): boolean {
+  if (!legacy) {
+    const qc = quickCheck(form, s, false);
+    if (qc !== QuickCheck.Maybe) return qc === QuickCheck.Yes;
+  }
   return normalize(form, s, legacy) === s;
 }

@@ -35,6 +35,8 @@ export interface UnicodeTables {
   readonly decimal: Uint8Array;
   readonly digit: Uint8Array;
   readonly numericIndex: Uint16Array;
+  /** Normalization quick checks, 2 bits each for NFD, NFKD, NFC, NFKC (0 yes, 1 maybe, 2 no). */
+  readonly quickCheck: Uint8Array;
   /** Numeric value texts as in the UCD ("1/3", "1000000000000"), indexed by numericIndex (0 = none). */
   readonly numericText: readonly string[];
   readonly numericValue: Float64Array;
@@ -158,11 +160,12 @@ function decodeCore(): UnicodeTables {
   const decimal = r.signedInto(u8);
   const digit = r.signedInto(u8);
   const numericIndex = r.signedInto((n) => new Uint16Array(n));
+  const quickCheck = r.signedInto(u8);
   const numericText = r.string().split(";");
   const numericValue = Float64Array.from(numericText, (t) => (t ? parseNumeric(t) : -1));
   return {
     shift, mask: (1 << shift) - 1, index1, index2, category, combining, bidi, mirrored, eastAsianWidth, flags,
-    upper, lower, title, decimal, digit, numericIndex, numericText, numericValue,
+    upper, lower, title, decimal, digit, numericIndex, quickCheck, numericText, numericValue,
   };
 }
 

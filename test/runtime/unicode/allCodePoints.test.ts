@@ -40,6 +40,8 @@ const OURS: Record<string, (cp: number) => string | number> = {
   NFD: (cp) => mapped(cp, U.normalize("NFD", String.fromCodePoint(cp))),
   NFKC: (cp) => mapped(cp, U.normalize("NFKC", String.fromCodePoint(cp))),
   NFKD: (cp) => mapped(cp, U.normalize("NFKD", String.fromCodePoint(cp))),
+  is_normalized: (cp) =>
+    (["NFC", "NFD", "NFKC", "NFKD"] as const).reduce((acc, f, i) => acc | (U.isNormalized(f, String.fromCodePoint(cp)) ? 1 << i : 0), 0),
 };
 
 describe("every code point vs CPython 3.12.7 (Pyodide, Unicode 15.0.0) and 3.11 (python3, Unicode 14.0.0)", () => {

@@ -51,6 +51,8 @@ def dump():
         props[name] = rle(mapped(c, getattr(ch, name)()) for c, ch in enumerate(chars))
     for form in ("NFC", "NFD", "NFKC", "NFKD"):
         props[form] = rle(mapped(c, u.normalize(form, ch)) for c, ch in enumerate(chars))
+    props["is_normalized"] = rle(sum(1 << i for i, f in enumerate(("NFC", "NFD", "NFKC", "NFKD"))
+                                     if u.is_normalized(f, ch)) for ch in chars)
     return json.dumps({"version": u.unidata_version, "props": props})
 
 

@@ -151,6 +151,20 @@ function typeRecord(
   return { flags, upper: 0, lower: 0, title: 0, ext: { cp, lower: sc[0], title: sc[1], upper: sc[2], fold } };
 }
 
+/** Normalization quick-check bits per code point: 2 bits each for NFD, NFKD, NFC, NFKC (0 yes, 1 maybe, 2 no). */
+function readQuickChecks(dir: string): Uint8Array {
+  const order = ["NFD_QC", "NFKD_QC", "NFC_QC", "NFKC_QC"];
+  const qc = new Uint8Array(MAX_CP);
+  for (const [range, prop, value] of readUcd(dir, "DerivedNormalizationProps.txt")) {
+    const shift = order.indexOf(prop) * 2;
+    if (shift < 0) continue;
+    const bits = (value === "M" ? 1 : 2) << shift;
+    const [lo, hi] = expandRange(range);
+    for (let cp = lo; cp <= hi; cp++) qc[cp] |= bits;
+  }
+  return qc;
+}
+
 function readSpecialCasing(dir: string): Map<number, number[][]> {
   const sc = new Map<number, number[][]>();
   for (const f of readUcd(dir, "SpecialCasing.txt")) {
@@ -278,10 +292,11 @@ function main(): void {
   const widths = readWidths(dir);
   const special = readSpecialCasing(dir);
   const folding = readCaseFolding(dir);
+  const quickChecks = readQuickChecks(dir);
 
   // Records: one unique tuple of every per-code-point property; the code point -> record map is split in two levels.
   // Record 0 is what unassigned code points (width N) read, so out-of-range lookups can use it too.
-  const unassignedRecord = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const unassignedRecord = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const recordKeys = new Map<string, number>([[unassignedRecord.join(","), 0]]);
   const records: number[][] = [unassignedRecord];
   const recordIndex = new Uint32Array(MAX_CP);
@@ -305,7 +320,8 @@ function main(): void {
       const category = CATEGORY_NAMES.indexOf(row.category);
       if (bidi < 0 || category < 0 || eaw < 0) throw new Error(`unknown property value at U+${cp.toString(16)}`);
       rec = [category, row.combining, bidi, row.mirrored ? 1 : 0, eaw, t.flags, t.upper, t.lower, t.title,
-        row.decimal ? parseInt(row.decimal, 10) : 0, row.digit ? parseInt(row.digit, 10) : 0, numericIndex];
+        row.decimal ? parseInt(row.decimal, 10) : 0, row.digit ? parseInt(row.digit, 10) : 0, numericIndex,
+        quickChecks[cp]];
       if (row.decomposition) {
         const parts = row.decomposition.split(/\s+/);
         const prefix = parts[0].startsWith("<") ? DECOMP_PREFIXES.indexOf(parts.shift() as string) : 0;
@@ -314,7 +330,7 @@ function main(): void {
         decompCount++;
       }
     } else {
-      rec = [0, 0, 0, 0, eaw, 0, 0, 0, 0, 0, 0, 0];
+      rec = [0, 0, 0, 0, eaw, 0, 0, 0, 0, 0, 0, 0, 0];
     }
     const key = rec.join(",");
     let idx = recordKeys.get(key);
@@ -333,7 +349,7 @@ function main(): void {
   core.u16Array(split.index1);
   core.u16Array(split.index2);
   core.uint(records.length);
-  for (let field = 0; field < 12; field++) core.signedArray(records.map((r) => r[field]));
+  for (let field = 0; field < 13; field++) core.signedArray(records.map((r) => r[field]));
   core.string(numericValues.join(";"));
 
   const casing = new ByteWriter();
