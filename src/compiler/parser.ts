@@ -325,7 +325,7 @@ export class Parser {
           out.push(this.ifStmt());
           return;
         case "class":
-          out.push(this.classDef([], null));
+          out.push(this.classDef([]));
           return;
         case "with":
           out.push(this.withStmt(null));
@@ -714,12 +714,8 @@ export class Parser {
     throw FAIL;
   }
 
-  endOf(body: A.Stmt[]): A.Located {
-    return body[body.length - 1];
-  }
-
   /** Positions of a compound statement: CPython ends it at the last consumed token that is not NEWLINE/INDENT/DEDENT. */
-  fin<T extends object>(node: T, s: Pos, _lastStmt: A.Located): T & A.Located {
+  fin<T extends object>(node: T, s: Pos): T & A.Located {
     const n = node as T & A.Located;
     n.lineno = s.lineno;
     n.col_offset = s.col_offset;
@@ -742,7 +738,7 @@ export class Parser {
     let orelse: A.Stmt[] = [];
     if (this.at("elif")) orelse = [this.ifStmt()];
     else if (this.at("else")) orelse = this.elseBlock();
-    return this.fin({ _type: "If" as const, test, body, orelse }, this.tokPos(s), this.endOf(orelse.length > 0 ? orelse : body));
+    return this.fin({ _type: "If" as const, test, body, orelse }, this.tokPos(s));
   }
 
   elseBlock(): A.Stmt[] {
@@ -757,7 +753,7 @@ export class Parser {
     this.colon();
     const body = this.block("'while' statement", s.lineno);
     const orelse = this.at("else") ? this.elseBlock() : [];
-    return this.fin({ _type: "While" as const, test, body, orelse }, this.tokPos(s), this.endOf(orelse.length > 0 ? orelse : body));
+    return this.fin({ _type: "While" as const, test, body, orelse }, this.tokPos(s));
   }
 
   forStmt(asyncTok: Token | null): A.For | A.AsyncFor {
@@ -772,9 +768,8 @@ export class Parser {
     this.colon();
     const body = this.block("'for' statement", f.lineno);
     const orelse = this.at("else") ? this.elseBlock() : [];
-    const end = this.endOf(orelse.length > 0 ? orelse : body);
-    if (asyncTok !== null) return this.fin({ _type: "AsyncFor" as const, target, iter, body, orelse, type_comment: null }, this.tokPos(s), end);
-    return this.fin({ _type: "For" as const, target, iter, body, orelse, type_comment: null }, this.tokPos(s), end);
+    if (asyncTok !== null) return this.fin({ _type: "AsyncFor" as const, target, iter, body, orelse, type_comment: null }, this.tokPos(s));
+    return this.fin({ _type: "For" as const, target, iter, body, orelse, type_comment: null }, this.tokPos(s));
   }
 
   withStmt(asyncTok: Token | null): A.With | A.AsyncWith {
@@ -806,8 +801,8 @@ export class Parser {
     }
     this.colon();
     const body = this.block("'with' statement", w.lineno);
-    if (asyncTok !== null) return this.fin({ _type: "AsyncWith" as const, items, body, type_comment: null }, this.tokPos(s), this.endOf(body));
-    return this.fin({ _type: "With" as const, items, body, type_comment: null }, this.tokPos(s), this.endOf(body));
+    if (asyncTok !== null) return this.fin({ _type: "AsyncWith" as const, items, body, type_comment: null }, this.tokPos(s));
+    return this.fin({ _type: "With" as const, items, body, type_comment: null }, this.tokPos(s));
   }
 
   withItem(): A.WithItem {
@@ -857,7 +852,7 @@ export class Parser {
       }
       this.colon();
       const hbody = this.block(isStar ? "'except*' statement" : "'except' statement", e.lineno);
-      handlers.push(this.fin({ _type: "ExceptHandler" as const, type, name, body: hbody }, this.tokPos(e), this.endOf(hbody)));
+      handlers.push(this.fin({ _type: "ExceptHandler" as const, type, name, body: hbody }, this.tokPos(e)));
     }
     let orelse: A.Stmt[] = [];
     let finalbody: A.Stmt[] = [];
@@ -870,9 +865,8 @@ export class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       throw this.errorAtToken(this.peek(), "expected 'except' or 'finally' block", "SyntaxError", false);
     }
-    const end = finalbody.length > 0 ? this.endOf(finalbody) : orelse.length > 0 ? this.endOf(orelse) : handlers[handlers.length - 1];
-    if (star === true) return this.fin({ _type: "TryStar" as const, body, handlers, orelse, finalbody }, this.tokPos(s), end);
-    return this.fin({ _type: "Try" as const, body, handlers, orelse, finalbody }, this.tokPos(s), end);
+    if (star === true) return this.fin({ _type: "TryStar" as const, body, handlers, orelse, finalbody }, this.tokPos(s));
+    return this.fin({ _type: "Try" as const, body, handlers, orelse, finalbody }, this.tokPos(s));
   }
 
   decorated(): A.Stmt {
@@ -885,7 +879,7 @@ export class Parser {
     const t = this.peek();
     if (t.type === TokenType.Keyword) {
       if (t.value === "def") return this.functionDef(decorators, null);
-      if (t.value === "class") return this.classDef(decorators, null);
+      if (t.value === "class") return this.classDef(decorators);
       if (t.value === "async" && this.peekAt(1).value === "def") {
         this.p++;
         return this.functionDef(decorators, t);
@@ -919,12 +913,12 @@ export class Parser {
     this.colon(true);
     const body = this.block(asyncTok !== null ? "function definition" : "function definition", d.lineno);
     if (asyncTok !== null) {
-      return this.fin({ _type: "AsyncFunctionDef" as const, name, args, body, decorator_list: decorators, returns, type_comment: null, type_params: typeParams }, this.tokPos(s), this.endOf(body));
+      return this.fin({ _type: "AsyncFunctionDef" as const, name, args, body, decorator_list: decorators, returns, type_comment: null, type_params: typeParams }, this.tokPos(s));
     }
-    return this.fin({ _type: "FunctionDef" as const, name, args, body, decorator_list: decorators, returns, type_comment: null, type_params: typeParams }, this.tokPos(s), this.endOf(body));
+    return this.fin({ _type: "FunctionDef" as const, name, args, body, decorator_list: decorators, returns, type_comment: null, type_params: typeParams }, this.tokPos(s));
   }
 
-  classDef(decorators: A.Expr[], _unused: null): A.ClassDef {
+  classDef(decorators: A.Expr[]): A.ClassDef {
     const s = this.next();
     const name = this.name().value;
     const typeParams = this.at("[") ? this.typeParams() : [];
@@ -938,7 +932,7 @@ export class Parser {
     }
     this.colon();
     const body = this.block("class definition", s.lineno);
-    return this.fin({ _type: "ClassDef" as const, name, bases, keywords, body, decorator_list: decorators, type_params: typeParams }, this.tokPos(s), this.endOf(body));
+    return this.fin({ _type: "ClassDef" as const, name, bases, keywords, body, decorator_list: decorators, type_params: typeParams }, this.tokPos(s));
   }
 
   /** Parameter list of a def (annotations allowed) or a lambda (up to `closing`). */
@@ -1092,7 +1086,7 @@ export class Parser {
     if (cases.length === 0) throw FAIL;
     this.expectType(TokenType.Dedent);
     const last = cases[cases.length - 1].body;
-    return this.fin({ _type: "Match" as const, subject, cases }, this.tokPos(s), this.endOf(last));
+    return this.fin({ _type: "Match" as const, subject, cases }, this.tokPos(s));
   }
 
   caseBlock(): A.MatchCase {

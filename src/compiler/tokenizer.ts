@@ -208,7 +208,7 @@ class Tokenizer {
       } else break;
     }
     const c = p < this.n ? src.charCodeAt(p) : -1;
-    if (c === Char.Hash || c === Char.LineFeed || c === -1 || (c === Char.Backslash && this.isContinuationOnlyLine(p))) {
+    if (c === Char.Hash || c === Char.LineFeed || c === -1) {
       // Blank lines, comment-only lines and the end of input do not affect indentation.
       this.blankLine = true;
       this.pos = p;
@@ -243,11 +243,6 @@ class Tokenizer {
       if (alt !== this.altIndents[this.altIndents.length - 1]) throw this.tabError(p);
     }
     this.pos = p;
-  }
-
-  /** A line whose only content is a backslash continuation keeps the indentation logic of the next line (rare). */
-  isContinuationOnlyLine(p: number): boolean {
-    return p + 1 < this.n && this.src.charCodeAt(p + 1) === Char.LineFeed && false;
   }
 
   tabError(p: number): TokenizerStop {
@@ -291,7 +286,7 @@ class Tokenizer {
     }
     this.blankLine = false;
     if (c < 0x80 ? isAsciiIdentStart(c) : c !== 0xfeff) {
-      this.scanIdentifierOrPrefixedString(c);
+      this.scanIdentifierOrPrefixedString();
       return false;
     }
     if (isDigit(c) || (c === Char.Period && this.pos + 1 < this.n && isDigit(src.charCodeAt(this.pos + 1)))) {
@@ -299,7 +294,7 @@ class Tokenizer {
       return false;
     }
     if (c === Char.SingleQuote || c === Char.DoubleQuote) {
-      this.scanString(start, 0, false, false);
+      this.scanString(start, 0);
       return false;
     }
     if (c === Char.Backslash) {
@@ -484,7 +479,7 @@ class Tokenizer {
 
   // ---- identifiers ----
 
-  scanIdentifierOrPrefixedString(first: number): void {
+  scanIdentifierOrPrefixedString(): void {
     const src = this.src;
     const start = this.pos;
     let p = start;
@@ -512,7 +507,7 @@ class Tokenizer {
         const prefix = src.slice(start, p).toLowerCase();
         if (prefix === "r" || prefix === "u" || prefix === "b" || prefix === "br" || prefix === "rb") {
           this.pos = p;
-          this.scanString(start, p - start, prefix.indexOf("r") >= 0, false);
+          this.scanString(start, p - start);
           return;
         }
         if (prefix === "f" || prefix === "fr" || prefix === "rf") {
@@ -523,13 +518,7 @@ class Tokenizer {
       }
     }
     let name = src.slice(start, p);
-    if (nonAscii) {
-      name = this.checkNonAsciiIdentifier(name, start);
-      if (p < this.n && src.charCodeAt(p) >= 0x80) {
-        // The following non-identifier character is reported at its own position.
-        void first;
-      }
-    }
+    if (nonAscii) name = this.checkNonAsciiIdentifier(name, start);
     this.pos = p;
     this.push(KEYWORDS.has(name) ? TokenType.Keyword : TokenType.Name, name, start, this.lineno, this.lineStart);
   }
@@ -590,7 +579,6 @@ class Tokenizer {
       this.push(TokenType.Number, src.slice(start, p), start, this.lineno, this.lineStart);
       return;
     }
-    let isFloat = false;
     if (c0 !== Char.Period) {
       p = this.scanDecimalDigits(p);
       if (c0 === Char._0) {
@@ -608,7 +596,6 @@ class Tokenizer {
     }
     let c = p < this.n ? src.charCodeAt(p) : -1;
     if (c === Char.Period) {
-      isFloat = true;
       p++;
       c = p < this.n ? src.charCodeAt(p) : -1;
       if (isDigit(c)) {
@@ -617,7 +604,6 @@ class Tokenizer {
       }
     }
     if ((c | 0x20) === Char.e) {
-      isFloat = true;
       const ePos = p;
       p++;
       c = p < this.n ? src.charCodeAt(p) : -1;
@@ -645,7 +631,6 @@ class Tokenizer {
     } else {
       this.verifyEndOfNumber(p, "decimal");
     }
-    void isFloat;
     this.pos = p;
     this.push(TokenType.Number, src.slice(start, p), start, this.lineno, this.lineStart);
   }
@@ -688,8 +673,8 @@ class Tokenizer {
 
   // ---- strings ----
 
-  /** Scans a non-f string starting at `start` (prefix of `prefixLen` chars already at this.pos). */
-  scanString(start: number, prefixLen: number, raw: boolean, _unused: boolean): void {
+  /** Scans a non-f string starting at `start` (its prefix is `prefixLen` chars); escapes are decoded by the parser. */
+  scanString(start: number, prefixLen: number): void {
     const src = this.src;
     const startLine = this.lineno;
     const startLineStart = this.lineStart;
@@ -700,7 +685,6 @@ class Tokenizer {
       triple = true;
       p += 3;
     } else p++;
-    void raw;
     for (;;) {
       if (p >= this.n) {
         this.pos = p;
