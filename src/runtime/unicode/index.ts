@@ -86,6 +86,8 @@ export {
   normalize,
   /** unicodedata.is_normalized(form, s). */
   isNormalized,
+  /** Whether the quick check alone proves s normalized (CPython then returns the very same str object). */
+  isQuickCheckYes,
   /** normalize over an array of code points. */
   normalizeCodePoints,
   type NormalForm,

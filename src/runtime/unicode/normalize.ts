@@ -164,6 +164,11 @@ function quickCheck(form: NormalForm, s: string, yesOnly: boolean): QuickCheck {
   return result;
 }
 
+/** Whether CPython's quick check alone proves s normalized (then unicodedata.normalize returns s itself). */
+export function isQuickCheckYes(form: NormalForm, s: string): boolean {
+  return quickCheck(form, s, true) === QuickCheck.Yes;
+}
+
 /** unicodedata.normalize(form, s) for a JS string (legacy: the ucd_3_2_0 view, which has no quick check). */
 export function normalize(form: NormalForm, s: string, legacy?: LegacyNormalization): string {
   // ASCII is invariant under every form.

@@ -32,3 +32,13 @@ for bad in ("NO SUCH CHARACTER", "LATIN CAPITAL LETTER GHA"):
         print(ascii(unicodedata.ucd_3_2_0.lookup(bad)))
     except KeyError as e:
         print("KeyError", e)
+
+
+class S(str):
+    pass
+
+
+# normalize() hands back its argument itself only when the quick check proves it normalized.
+for text in ("\u00e9", "x\u0301", "abc", ""):
+    for db in (unicodedata, unicodedata.ucd_3_2_0):
+        print(ascii(text), type(db.normalize("NFC", S(text))).__name__, type(db.normalize("NFD", S(text))).__name__)
