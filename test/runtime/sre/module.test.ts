@@ -46,6 +46,12 @@ describe("_sre module on the VM vs CPython 3.12", () => {
     expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
   });
 
+  it("through CPython's own re._parser/re._compiler on the VM (re_shim.py: compile errors, sub templates, flags, bytes)", () => {
+    const { stdout, stderr } = runPy(path.join(__dirname, "re_shim.py"));
+    const want = readFileSync(path.join(__dirname, "re_shim.out"), "utf8");
+    expect(firstDifference(stdout, want), stderr.slice(-2000)).toBeNull();
+  });
+
   it.skipIf(!vmHasBytes())("bytes patterns (needs the VM's bytes type)", () => {
     const { stdout, stderr } = runPy(path.join(__dirname, "module_bytes.py"));
     const want = readFileSync(path.join(__dirname, "module_bytes.out"), "utf8");
