@@ -179,6 +179,8 @@ export const PatternType = sreType("Pattern", "re");
 export const MatchType = sreType("Match", "re");
 export const ScannerType = sreType("SRE_Scanner", "_sre");
 export const TemplateType = sreType("SRE_Template", "_sre");
+PatternType.dict.setStr("__doc__", "Compiled regular expression object.");
+MatchType.dict.setStr("__doc__", "The result of re.match() and re.search().\nMatch objects always have a boolean value of True.");
 
 export class PyPattern extends PyBase {
   /** An idle matching state, reused between calls (taken while in use, so re-entrant calls get their own). */
