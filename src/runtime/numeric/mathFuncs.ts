@@ -654,3 +654,128 @@ export function log1p(x: number): number {
 export function requireIntegral(typeName: string): never {
   throw typeError(`'${typeName}' object cannot be interpreted as an integer`);
 }
+
+// ---- hyperbolic functions: glibc's (fdlibm-derived) formulas on top of the correctly rounded exp/log, since V8's
+// Math.sinh/cosh/asinh/acosh follow the same formulas but with V8's own exp/log; tanh/atanh only need expm1/log1p,
+// where V8's fdlibm ports agree with glibc ----
+
+const hiWordBits = new DataView(new ArrayBuffer(8));
+
+/** The double whose high 32 bits are `hi` and low bits zero (fdlibm compares |x| by its high word). */
+function fromHighWord(hi: number): number {
+  hiWordBits.setUint32(0, hi);
+  hiWordBits.setUint32(4, 0);
+  return hiWordBits.getFloat64(0);
+}
+
+const T_TINY_28 = fromHighWord(0x3e300000); // 2**-28
+const T_HALF_LN2 = fromHighWord(0x3fd62e43);
+const T_ONE = 1.0;
+const T_22 = fromHighWord(0x40360000);
+const T_LOG_MAX = fromHighWord(0x40862e42);
+// Overflow threshold of sinh/cosh: high word 0x408633ce with low word <= 0x8fb9f87d.
+const T_OVF = (() => {
+  hiWordBits.setUint32(0, 0x408633ce);
+  hiWordBits.setUint32(4, 0x8fb9f87d);
+  return hiWordBits.getFloat64(0);
+})();
+const T_2_POW_28 = fromHighWord(0x41b00000);
+const T_TWO = fromHighWord(0x40000000);
+const LN2 = 6.93147180559945286227e-01;
+
+function sinhRaw(x: number): number {
+  const ax = Math.abs(x);
+  if (!Number.isFinite(x)) return x;
+  const h = x < 0 ? -0.5 : 0.5;
+  if (ax < T_22) {
+    if (ax < T_TINY_28) return x;
+    const t = Math.expm1(ax);
+    if (ax < T_ONE) return h * (2.0 * t - (t * t) / (t + 1));
+    return h * (t + t / (t + 1));
+  }
+  if (ax < T_LOG_MAX) return h * crExp(ax);
+  if (ax <= T_OVF) {
+    const w = crExp(0.5 * ax);
+    const t = h * w;
+    return t * w;
+  }
+  return x * 1.0e307 * 1.0e307;
+}
+
+function coshRaw(x: number): number {
+  const ax = Math.abs(x);
+  if (!Number.isFinite(x)) return x * x;
+  if (ax < T_22) {
+    if (ax < T_HALF_LN2) {
+      if (ax < 2 ** -55) return 1;
+      const t = Math.expm1(ax);
+      const w = 1 + t;
+      return 1 + (t * t) / (w + w);
+    }
+    const t = crExp(ax);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ax < T_LOG_MAX) return 0.5 * crExp(ax);
+  if (ax <= T_OVF) {
+    const w = crExp(0.5 * ax);
+    const t = 0.5 * w;
+    return t * w;
+  }
+  return Infinity;
+}
+
+function asinhRaw(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < T_TINY_28) return x;
+  let w: number;
+  if (ax > T_2_POW_28) {
+    if (!Number.isFinite(x)) return x + x;
+    w = crLog(ax) + LN2;
+  } else if (ax > T_TWO) {
+    w = crLog(2.0 * ax + 1 / (Math.sqrt(ax * ax + 1) + ax));
+  } else {
+    const t = ax * ax;
+    w = Math.log1p(ax + t / (1 + Math.sqrt(1 + t)));
+  }
+  return x < 0 ? -w : w;
+}
+
+function acoshRaw(x: number): number {
+  if (x < 1) return NaN;
+  if (x >= T_2_POW_28) return Number.isFinite(x) ? crLog(x) + LN2 : x + x;
+  if (x === 1) return 0;
+  if (x > T_TWO) return crLog(2.0 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  const t = x - 1;
+  return Math.log1p(t + Math.sqrt(2.0 * t + t * t));
+}
+
+/** math.sinh(x). */
+export function sinh(x: number): number {
+  return math1(x, sinhRaw(x), true);
+}
+
+/** math.cosh(x). */
+export function cosh(x: number): number {
+  return math1(x, coshRaw(x), true);
+}
+
+/** math.tanh(x). */
+export function tanh(x: number): number {
+  return math1(x, Math.tanh(x), false);
+}
+
+/** math.asinh(x). */
+export function asinh(x: number): number {
+  return math1(x, asinhRaw(x), false);
+}
+
+/** math.acosh(x). */
+export function acosh(x: number): number {
+  return math1(x, acoshRaw(x), false);
+}
+
+/** math.atanh(x) (math domain error at and beyond +-1, as CPython's m_atanh). */
+export function atanh(x: number): number {
+  if (Math.abs(x) >= 1) throw domainError();
+  return math1(x, Math.atanh(x), false);
+}
