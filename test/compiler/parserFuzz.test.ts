@@ -129,7 +129,7 @@ describe("parser robustness (fast-check)", () => {
   });
 });
 
-describe("differential: mutated stdlib snippets vs CPython 3.12.7", () => {
+describe("differential: mutated stdlib snippets and token soups vs CPython 3.12.7", () => {
   it("accept/reject, dump and error (class, message, line) agree with CPython", { timeout: 300_000 }, async () => {
     const sources: SourceFile[] = differentialInputs(snippets, 1500 * RUNS).map(({ name, text }) => ({
       name,

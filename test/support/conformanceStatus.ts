@@ -42,7 +42,7 @@ function category(r: FileResult): string {
   if (r.outcome === "both reject, different error") {
     // "ours X: msg (line ..); CPython Y: msg (line ..)" -> the two messages, numbers blanked.
     const m = /^ours (.*?) \(line .*?; CPython (.*?) \(line /.exec(r.detail);
-    if (m !== null) return `ours "${m[1]}", CPython "${m[2]}"`.replace(/\d+/g, "N");
+    if (m !== null) return `ours "${m[1]}", CPython "${m[2]}"`.replace(/\b\d+\b/g, "N");
   }
   return r.outcome;
 }
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     ...syntaxSection(fe),
     ...(await corpusSection(
       fe,
-      "parserFuzz differential: mutated stdlib snippets",
+      "parserFuzz differential: mutated stdlib snippets and token soups",
       "fuzz-differential",
       differentialInputs(stdlibSources().map((s) => new TextDecoder().decode(s.bytes)), 1500).map(({ name, text }) => ({
         name,

@@ -5,9 +5,11 @@ import type { ParseMode } from "./frontEnd";
 /** The fixed seed of the fuzz runs (PYPACK_FUZZ_SEED overrides), so that failures reproduce. */
 export const FUZZ_SEED = Number(process.env.PYPACK_FUZZ_SEED ?? 20241125);
 
-/** The inputs of the differential test: mutated snippets as UTF-8 files named "#0", "#1", ... */
+/** The inputs of the differential test: `count` mutated snippets ("#0", "#1", ...) and count/2 token soups ("soup#0", ...). */
 export function differentialInputs(snippets: string[], count: number): Array<{ name: string; text: string }> {
-  return fc.sample(mutatedSnippet(snippets), { seed: FUZZ_SEED, numRuns: count }).map((text, i) => ({ name: `#${i}`, text }));
+  const mutated = fc.sample(mutatedSnippet(snippets), { seed: FUZZ_SEED, numRuns: count }).map((text, i) => ({ name: `#${i}`, text }));
+  const soups = fc.sample(tokenSoup, { seed: FUZZ_SEED, numRuns: Math.floor(count / 2) }).map((text, i) => ({ name: `soup#${i}`, text }));
+  return [...mutated, ...soups];
 }
 
 // Pieces of Python text that exercise the tokenizer's and parser's error paths when put together at random.
