@@ -168,6 +168,7 @@ export class Parser {
   }
 
   lastLine(t: Token): { lineno: number; text: string } {
+    if (this.src.length === 0) return { lineno: 0, text: "" };
     if (t.type === TokenType.Dedent && t.start < this.src.length) {
       return { lineno: t.lineno, text: this.lineText(t.lineno) };
     }
@@ -275,7 +276,18 @@ export class Parser {
   }
 
   evalInput(): A.Expression {
-    const body = this.starExpressions();
+    // eval: expressions (no starred items, unlike star_expressions).
+    const s0 = this.tokPos(this.peek());
+    const first = this.expression();
+    let body = first;
+    if (this.at(",")) {
+      const elts = [first];
+      while (this.eat(",")) {
+        if (!this.startsExpression() || this.at("*")) break;
+        elts.push(this.expression());
+      }
+      body = { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
+    }
     while (this.peek().type === TokenType.Newline) this.p++;
     this.expectType(TokenType.EndMarker);
     return { _type: "Expression", body };
@@ -284,7 +296,9 @@ export class Parser {
   interactiveInput(): A.Interactive {
     const body: A.Stmt[] = [];
     while (this.peek().type === TokenType.Newline) this.p++;
-    if (this.peek().type !== TokenType.EndMarker) this.statement(body);
+    // A single statement is required.
+    if (this.peek().type === TokenType.EndMarker) throw FAIL;
+    this.statement(body);
     const stmtEnd = this.last();
     while (this.peek().type === TokenType.Newline) this.p++;
     if (this.peek().type !== TokenType.EndMarker && stmtEnd !== undefined) {

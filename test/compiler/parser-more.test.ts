@@ -259,3 +259,40 @@ describe("parser: warnings", () => {
     ]);
   });
 });
+
+const MODE_CASES: Array<[string, "single" | "eval" | "func_type"]> = [
+  ["x = 1\n", "single"], ["x = 1; y = 2\n", "single"], ["if x:\n  pass\n", "single"], ["\n", "single"], ["", "single"],
+  ["x\n\n", "single"], ["@d\ndef f(): pass\n", "single"], ["x = 1\ny = 2\n", "single"],
+  ["1 + 2", "eval"], ["x if y else z\n", "eval"], ["a, b", "eval"], ["*a, b", "eval"], ["yield x", "eval"], ["lambda: 1\n\n", "eval"],
+  ["x = 1", "eval"], ["", "eval"],
+  ["(int, str) -> None", "func_type"], ["() -> int", "func_type"], ["(*int, **str) -> None", "func_type"], ["(int) -> List[int]\n", "func_type"],
+];
+
+const PY_MODES = `
+import ast, json
+out = []
+for src, mode in json.loads(INPUT):
+    try:
+        out.append(ast.dump(ast.parse(src, mode=mode), include_attributes=True))
+    except SyntaxError as e:
+        out.append(json.dumps([type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset], separators=(",", ":")))
+json.dumps(out)`;
+
+describe("parser: eval, single and func_type modes against CPython 3.12", () => {
+  let modeExpected: string[] = [];
+  beforeAll(async () => {
+    modeExpected = JSON.parse(await runPyodide(PY_MODES, MODE_CASES)) as string[];
+  }, 120_000);
+  MODE_CASES.forEach(([src, mode], i) => {
+    it(`${mode} #${i}: ${JSON.stringify(src)}`, () => {
+      let got: string;
+      try {
+        got = dumpAst(parse(src, "<unknown>", mode), { includeAttributes: true });
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        got = JSON.stringify([e.kind, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]);
+      }
+      expect(got).toBe(modeExpected[i]);
+    });
+  });
+});
