@@ -6,7 +6,7 @@ import { NumericError, overflowError, typeError, valueError } from "./errors";
 import { ldexpBig } from "./bigFloat";
 import { floatToInt } from "./floatOps";
 import { big, bitLengthBig, normInt, PyInt } from "./intStr";
-import { crCos, crExp, crExp2, crLog, crLog10, crLog2, crSin } from "./libm";
+import { crAcos, crAsin, crAtan, crAtan2, crCos, crExp, crExp2, crLog, crLog10, crLog2, crSin, crTan } from "./libm";
 import { powFinite } from "./powCore";
 
 const domainError = (): NumericError => valueError("math domain error");
@@ -778,4 +778,41 @@ export function acosh(x: number): number {
 export function atanh(x: number): number {
   if (Math.abs(x) >= 1) throw domainError();
   return math1(x, Math.atanh(x), false);
+}
+
+// ---- trigonometric math functions with CPython's errors (ValueError "math domain error" for NaN from non-NaN) ----
+
+/** math.sin(x). */
+export function sin(x: number): number {
+  return math1(x, crSin(x), false);
+}
+
+/** math.cos(x). */
+export function cos(x: number): number {
+  return math1(x, crCos(x), false);
+}
+
+/** math.tan(x). */
+export function tan(x: number): number {
+  return math1(x, crTan(x), false);
+}
+
+/** math.asin(x). */
+export function asin(x: number): number {
+  return math1(x, crAsin(x), false);
+}
+
+/** math.acos(x). */
+export function acos(x: number): number {
+  return math1(x, crAcos(x), false);
+}
+
+/** math.atan(x). */
+export function atan(x: number): number {
+  return math1(x, crAtan(x), false);
+}
+
+/** math.atan2(y, x) (CPython's m_atan2 special cases, which crAtan2 follows). */
+export function atan2(y: number, x: number): number {
+  return math2(y, x, crAtan2(y, x));
 }

@@ -127,10 +127,10 @@ print(json.dumps(out))
           case "erf": return render(N.erf(f(0)));
           case "cbrt": return render(N.cbrt(f(0)));
           case "sin": case "cos": case "tan": case "asin": case "acos": case "atan": {
-            const fn = { sin: N.crSin, cos: N.crCos, tan: N.crTan, asin: N.crAsin, acos: N.crAcos, atan: N.crAtan }[op];
-            return render(N.math1(f(0), fn(f(0)), false));
+            const fn = { sin: N.sin, cos: N.cos, tan: N.tan, asin: N.asin, acos: N.acos, atan: N.atan }[op];
+            return render(fn(f(0)));
           }
-          case "atan2": return render(N.crAtan2(f(0), f(1)));
+          case "atan2": return render(N.atan2(f(0), f(1)));
           case "sinh": return render(N.sinh(f(0)));
           case "cosh": return render(N.cosh(f(0)));
           case "tanh": return render(N.tanh(f(0)));
