@@ -40,6 +40,9 @@ export function partition(suite: Suite, failing: string[]): { unexpected: string
 export function baselineNote(p: { known: string[]; fixed: string[] }): string {
   const parts = [];
   if (p.known.length) parts.push(`${p.known.length} known failure(s) tolerated (known-failures.json; PYPACK_CONFORMANCE_STRICT=1 fails them)`);
-  if (p.fixed.length) parts.push(`${p.fixed.length} known failure(s) now pass — remove them from known-failures.json: ${p.fixed.join(", ")}`);
+  if (p.fixed.length) {
+    const names = p.fixed.slice(0, 20).join(", ") + (p.fixed.length > 20 ? ", ..." : "");
+    parts.push(`${p.fixed.length} known failure(s) now pass — regenerate known-failures.json (conformanceStatus.ts --write-known-failures): ${names}`);
+  }
   return parts.join("; ");
 }
