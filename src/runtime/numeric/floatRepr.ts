@@ -109,7 +109,6 @@ export function formatDigits(neg: boolean, d: Digits, code: "e" | "f" | "g" | "r
     exp = decpt - 1;
     decpt = 1;
   }
-  const vStart = decpt <= 0 ? decpt - 1 : 0;
   if (!useExp && addDot0) vEnd = vEnd > decpt ? vEnd : decpt + 1;
   else vEnd = vEnd > decpt ? vEnd : decpt;
 
@@ -119,7 +118,6 @@ export function formatDigits(neg: boolean, d: Digits, code: "e" | "f" | "g" | "r
   else out += digits;
   if (digitsLen < decpt) out += "0".repeat(decpt - digitsLen) + "." + "0".repeat(vEnd - decpt);
   else if (vEnd > digitsLen) out += "0".repeat(vEnd - digitsLen);
-  void vStart;
   if (out.charCodeAt(out.length - 1) === 46 && !alt) out = out.slice(0, -1);
   if (useExp) {
     const a = exp < 0 ? -exp : exp;

@@ -2,7 +2,7 @@
 // following CPython's Python/formatter_unicode.c: parsing, validation errors, sign/fill/align, grouping, padding.
 import { NumericError, overflowError, valueError } from "./errors";
 import { doubleToString, DtsCode, DtsFlags, floatRepr } from "./floatRepr";
-import { intToBaseString, intToDecimalString, PyInt } from "./intStr";
+import { intToDecimalString, PyInt } from "./intStr";
 import { decimalValue } from "./unicode";
 
 /** Which thousands separator the spec asked for (CPython's LocaleType). */
@@ -425,4 +425,3 @@ export function formatStr(s: string, spec: string, typeName = "str"): string {
   return pad(text, len, f.width, f.align, f.fill);
 }
 
-export { intToBaseString };

@@ -31,7 +31,7 @@ function outcome(f: () => unknown): Outcome {
 
 const PY_RENDER = `
 def render(v):
-    if isinstance(v, float): return 'nan' if v != v else ('f' + str(bits(v)) if not v.is_integer() or True else '')
+    if isinstance(v, float): return 'nan' if v != v else 'f' + str(bits(v))
     if isinstance(v, bool): return str(int(v))
     if isinstance(v, int): return str(v)
     if isinstance(v, tuple): return '(' + ','.join(render(x) for x in v) + ')'
@@ -41,16 +41,6 @@ def run(f):
     try: return {'ok': render(f())}
     except (ValueError, OverflowError, ZeroDivisionError, MemoryError) as e: return {'err': type(e).__name__, 'msg': str(e)}
 `;
-
-/** JS floats that happen to be integral must still render as floats: wrap float-returning ops. */
-class F {
-  constructor(readonly v: number) {}
-}
-function renderF(v: unknown): unknown {
-  return v;
-}
-void F;
-void renderF;
 
 function floatOutcome(f: () => number | [number, number]): Outcome {
   try {
