@@ -51,6 +51,9 @@ export function textFromString(s: string): SreText {
   return cps.subarray(0, n);
 }
 
+/** Per-code cache of latin1Table results (key: set position * 64 + folding op). */
+const latin1Tables = new WeakMap<Uint32Array, Map<number, Uint8Array>>();
+
 /** Internal inconsistency in the code (CPython's SRE_ERROR_ILLEGAL / SRE_ERROR_STATE); the module maps it to RuntimeError. */
 export class SreInternalError extends Error {}
 
@@ -466,11 +469,53 @@ export class SreState {
     }
   }
 
+  /**
+   * Membership of characters < 256 in the set at setPc (after the op's case folding), as a table built on first use and
+   * shared by all states of the same code. Loops over many characters (repeats, search scans) test it instead of
+   * walking the set's operations for every character.
+   */
+  private latin1Table(setPc: number, fold: Op): Uint8Array {
+    let tables = latin1Tables.get(this.code);
+    if (tables === undefined) {
+      tables = new Map();
+      latin1Tables.set(this.code, tables);
+    }
+    const key = setPc * 64 + fold;
+    let t = tables.get(key);
+    if (t === undefined) {
+      t = new Uint8Array(256);
+      for (let ch = 0; ch < 256; ch++) {
+        let hit: boolean;
+        if (fold === Op.IN_IGNORE) hit = this.charset(setPc, asciiLower(ch));
+        else if (fold === Op.IN_UNI_IGNORE) hit = this.charset(setPc, uniLower(ch));
+        else if (fold === Op.IN_LOC_IGNORE) hit = this.charsetLocIgnore(setPc, ch);
+        else hit = this.charset(setPc, ch);
+        t[ch] = hit ? 1 : 0;
+      }
+      tables.set(key, t);
+    }
+    return t;
+  }
+
   private charsetLocIgnore(set: number, ch: number): boolean {
     const lo = localeLower(ch);
     if (this.charset(set, lo)) return true;
     const up = localeUpper(ch);
     return up !== lo && this.charset(set, up);
+  }
+
+  /** Does ch (any code point) belong to the set at setPc under the IN-family op's case folding? */
+  private inSet(op: Op, setPc: number, ch: number): boolean {
+    switch (op) {
+      case Op.IN_IGNORE:
+        return this.charset(setPc, asciiLower(ch));
+      case Op.IN_UNI_IGNORE:
+        return this.charset(setPc, uniLower(ch));
+      case Op.IN_LOC_IGNORE:
+        return this.charsetLocIgnore(setPc, ch);
+      default:
+        return this.charset(setPc, ch);
+    }
   }
 
   /** SRE(count): how many times (up to maxcount) the single-width item at pc matches from ptr. */
@@ -482,8 +527,17 @@ export class SreState {
     const start = ptr;
     switch (code[pc]) {
       case Op.IN:
-        while (ptr < end && this.charset(pc + 2, text[ptr])) ptr++;
+      case Op.IN_IGNORE:
+      case Op.IN_UNI_IGNORE:
+      case Op.IN_LOC_IGNORE: {
+        const op = code[pc] as Op;
+        const table = this.latin1Table(pc + 2, op);
+        for (; ptr < end; ptr++) {
+          const ch = text[ptr];
+          if (ch < 256 ? table[ch] === 0 : !this.inSet(op, pc + 2, ch)) break;
+        }
         break;
+      }
       case Op.ANY:
         while (ptr < end && text[ptr] !== Ch.LF) ptr++;
         break;
@@ -530,16 +584,7 @@ export class SreState {
         while (ptr < end && !charLocIgnore(c, text[ptr])) ptr++;
         break;
       }
-      // CPython runs these through the general matcher; direct loops give the same result faster.
-      case Op.IN_IGNORE:
-        while (ptr < end && this.charset(pc + 2, asciiLower(text[ptr]))) ptr++;
-        break;
-      case Op.IN_UNI_IGNORE:
-        while (ptr < end && this.charset(pc + 2, uniLower(text[ptr]))) ptr++;
-        break;
-      case Op.IN_LOC_IGNORE:
-        while (ptr < end && this.charsetLocIgnore(pc + 2, text[ptr])) ptr++;
-        break;
+      // CPython runs CATEGORY (and the IN_*IGNORE ops above) through the general matcher; direct loops are faster.
       case Op.CATEGORY: {
         const cat = code[pc + 1];
         while (ptr < end && category(cat, text[ptr])) ptr++;
@@ -1345,8 +1390,12 @@ export class SreState {
     if (charset >= 0) {
       end = this.end;
       this.mustAdvance = false;
+      const table = this.latin1Table(charset, Op.IN);
       for (;;) {
-        while (ptr < end && !this.charset(charset, text[ptr])) ptr++;
+        for (; ptr < end; ptr++) {
+          const ch = text[ptr];
+          if (ch < 256 ? table[ch] === 1 : this.charset(charset, ch)) break;
+        }
         if (ptr >= end) return false;
         this.start = this.ptr = ptr;
         if (this.run(pc, false)) return true;
