@@ -849,7 +849,7 @@ export class Parser {
       }
       let type: A.Expr | null = null;
       let name: string | null = null;
-      if (!this.at(":")) {
+      if (!this.at(":") && this.peek().type !== TokenType.Newline) {
         type = this.expression();
         if (this.at(",")) {
           const first = type;
@@ -1838,6 +1838,7 @@ export class Parser {
             const g: A.GeneratorExp = { _type: "GeneratorExp", elt: e, generators: gens, ...this.locFrom(this.tokPos(open)) };
             return { args: [g], keywords };
           }
+          if (!this.at(",")) throw FAIL;
           const g: A.GeneratorExp = { _type: "GeneratorExp", elt: e, generators: gens, ...this.locFrom(e) };
           throw this.errorAtNode(g, "Generator expression must be parenthesized");
         }
@@ -2178,7 +2179,7 @@ export class Parser {
       } else {
         const k = this.expression();
         if (!this.at(":")) {
-          if (this.at("}") || this.at(",")) {
+          {
             const err = this.errorRange("':' expected after dictionary key", k.lineno, k.end_col_offset - 1, k.end_lineno, -1);
             err.end_offset = 0;
             throw err;
