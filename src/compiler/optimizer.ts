@@ -200,9 +200,34 @@ function foldUnary(op: ast.UnaryOpKind, v: AnyConst): Folded {
       return NOFOLD;
     case "Invert":
       return i !== null ? ~i : NOFOLD;
-    case "Not":
-      return NOFOLD;
+    case "Not": {
+      const t = truthOf(v);
+      return t === null ? NOFOLD : !t;
+    }
   }
+}
+
+/** Truth value of a constant (null for kinds without a constant truth, e.g. code objects). */
+function truthOf(v: AnyConst): boolean | null {
+  if (v === null) return false;
+  switch (typeof v) {
+    case "boolean":
+      return v;
+    case "bigint":
+      return v !== 0n;
+    case "number":
+      return v !== 0;
+    case "string":
+      return v.length > 0;
+    case "symbol":
+      return true;
+    default:
+      break;
+  }
+  if (v instanceof BytesConst) return v.value.length > 0;
+  if (v instanceof ComplexConst) return v.real !== 0 || v.imag !== 0;
+  if (v instanceof ConstTuple || v instanceof ConstFrozenset) return v.items.length > 0;
+  return null;
 }
 
 function isConst(e: ast.Expr): e is ast.Constant {
