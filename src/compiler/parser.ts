@@ -1838,7 +1838,8 @@ export class Parser {
             const g: A.GeneratorExp = { _type: "GeneratorExp", elt: e, generators: gens, ...this.locFrom(this.tokPos(open)) };
             return { args: [g], keywords };
           }
-          if (!this.at(",")) throw FAIL;
+          // invalid_arguments: a genexp after other arguments, or first but followed by more.
+          if (args.length === 0 && keywords.length === 0 && !this.at(",")) throw FAIL;
           const g: A.GeneratorExp = { _type: "GeneratorExp", elt: e, generators: gens, ...this.locFrom(e) };
           throw this.errorAtNode(g, "Generator expression must be parenthesized");
         }
