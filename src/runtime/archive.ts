@@ -1,8 +1,9 @@
 // The frozen archive inside a pypack executable: a zip of compiled modules, data files and a manifest, read in memory.
 //
 // For the VM engineer (how the frozen entry point should use this):
-//   - The bootstrap (src/runtime/bootstrap.ts) builds a `FrozenArchive` from the SEA asset and calls
-//     `runFrozen(opts: FrozenRunOptions): Promise<number>` exported by src/runtime/entry.ts; the returned number is the exit code.
+//   - The bootstrap (src/runtime/bootstrap.ts) builds a `FrozenArchive` from the SEA asset, registers every module of
+//     the manifest as a frozen module of the VM (entry.ts RunOptions.frozen; code objects deserialised lazily) and runs
+//     `runMain({ main: { kind: "frozen", name: "__main__" }, stdlibZip: null, ... })`; sys.frozen and sys._MEIPASS are set.
 //   - Every archive path is relative, '/'-separated, and maps to a file below `opts.meipass` (sys._MEIPASS):
 //       <pkg>/<mod>.pyc  compiled module (the compiler's `serializeCode` bytes; load with `deserializeCode`)
 //       <pkg>/<mod>.py   its source, present only when built with --include-source (for traceback source lines)
@@ -13,7 +14,8 @@
 //     frozen program). `manifest.entry` is the script to run as `__main__`.
 //   - Packages: `__path__` = [meipass + "/" + dir of the package]; `__file__` = meipass + "/" + entry.filename.
 //   - Data files: `open`, `os.path.exists/isfile/isdir`, `os.listdir`, `os.stat`, `pathlib` and `importlib.resources` on a
-//     path below meipass should consult `archive.resolve(path)` then `read`/`stat`/`list`; nothing is extracted to disk.
+//     path below meipass should consult `frozenPath(path)` (bottom of this file) then `read`/`stat`/`list`; nothing is
+//     extracted to disk. (Not wired into the VM's file functions yet.)
 //   - sys.frozen = True, sys.executable = opts.executable, sys.argv = opts.argv, sys._MEIPASS = opts.meipass,
 //     sys.flags.optimize = manifest.options.optimize.
 import { inflateRawSync } from "node:zlib";
@@ -230,3 +232,22 @@ export interface BundleHeader {
 
 /** Where data files and modules appear to live: `_internal` beside the executable (as PyInstaller's onedir layout). */
 export const BUNDLE_DIR = "_internal";
+
+/** The running executable's archive and the directory it appears at (sys._MEIPASS); null outside a packaged program. */
+let mounted: { root: string; archive: FrozenArchive } | null = null;
+
+/** Called once by the bootstrap before the program runs. */
+export function mountArchive(root: string, archive: FrozenArchive): void {
+  mounted = { root, archive };
+}
+
+/**
+ * For the VM's file functions (open, os.stat, os.listdir, os.path.exists/isfile/isdir, pathlib, importlib.resources):
+ * when `path` lies below sys._MEIPASS of a packaged program, the archive and the path inside it ("" = the bundle
+ * directory itself), else null (use the real file system). Nothing is ever extracted to disk.
+ */
+export function frozenPath(path: string): { archive: FrozenArchive; rel: string } | null {
+  if (!mounted) return null;
+  const rel = FrozenArchive.relativeTo(mounted.root, path);
+  return rel === null ? null : { archive: mounted.archive, rel };
+}

@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CodeObject } from "../compiler/code";
 import { deserializeCode } from "../compiler/marshal";
-import { ArchiveFormatError, BUNDLE_DIR, FrozenArchive, type BundleHeader, type FrozenModule, type FrozenRunOptions } from "./archive";
+import { ArchiveFormatError, BUNDLE_DIR, FrozenArchive, mountArchive, type BundleHeader, type FrozenModule, type FrozenRunOptions } from "./archive";
 import { initRuntime, runMain, type RunOptions } from "./entry";
 import { sysModule } from "./modules/sys";
 
 /** Exit status when the bundle is missing, altered or unreadable (EX_DATAERR from sysexits.h). */
-export const EXIT_BAD_BUNDLE = 65;
+const EXIT_BAD_BUNDLE = 65;
 /** Exit status for an internal error of the runtime itself (EX_SOFTWARE). */
-export const EXIT_INTERNAL = 70;
+const EXIT_INTERNAL = 70;
 
 type SeaModule = {
   isSea(): boolean;
@@ -107,6 +107,7 @@ async function runFrozen(opts: FrozenRunOptions): Promise<number> {
     isolated: true,
     executable: opts.executable,
   };
+  mountArchive(opts.meipass, opts.archive);
   initRuntime(runOpts);
   const sys = sysModule().dict;
   sys.setStr("frozen", true);
@@ -130,6 +131,15 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-main().catch((err: unknown) => {
-  fail(`pypack: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT_INTERNAL);
-});
+function start(): void {
+  main().catch((err: unknown) => {
+    fail(`pypack: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT_INTERNAL);
+  });
+}
+
+// Built with a V8 startup snapshot (--startup-snapshot), everything above has already run when the snapshot was taken:
+// the executable resumes from the initialised heap and only calls start().
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const snapshot = (require("node:v8") as { startupSnapshot?: { isBuildingSnapshot(): boolean; setDeserializeMainFunction(fn: () => void): void } }).startupSnapshot;
+if (snapshot?.isBuildingSnapshot()) snapshot.setDeserializeMainFunction(start);
+else start();
