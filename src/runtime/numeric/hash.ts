@@ -301,3 +301,22 @@ function hashUcs4(s: string): PyHash {
   }
   return bytesHash(buf, size);
 }
+
+/** CPython's _shuffle_bits for frozenset hashing (64-bit unsigned arithmetic). */
+function shuffleBits(h: bigint): bigint {
+  return (((h ^ 89869747n) ^ ((h << 16n) & MASK64)) * 3644798167n) & MASK64;
+}
+
+/**
+ * hash(frozenset) from the hashes of its elements (order-independent, like CPython's frozenset_hash; the
+ * contributions of empty and dummy table slots cancel out there, so only the elements matter).
+ */
+export function frozensetHash(itemHashes: readonly PyHash[]): PyHash {
+  let hash = 0n;
+  for (const h of itemHashes) hash ^= shuffleBits(toU64(h));
+  hash ^= ((BigInt(itemHashes.length) + 1n) * 1927868237n) & MASK64;
+  hash ^= (hash >> 11n) ^ (hash >> 25n);
+  hash = (hash * 69069n + 907133923n) & MASK64;
+  if (hash === MASK64) return 590923713;
+  return toPyHash(BigInt.asIntN(64, hash));
+}

@@ -2,25 +2,27 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  bytesHash, hashComplex, hashFloat, hashInt, hashPointer, initHashSeed, PyHash, strHash, tupleHash,
+  bytesHash, frozensetHash, hashComplex, hashFloat, hashInt, hashPointer, initHashSeed, PyHash, strHash, tupleHash,
 } from "../../../src/runtime/numeric";
 import { fromBits, pyJson, PY_DOUBLE_HELPERS } from "./oracle";
 
 const str = (h: PyHash): string => String(h);
 
 describe("numeric hashes", () => {
-  const data = pyJson<{ ints: [string, string][]; floats: [string, string][]; complexes: [string, string, string][]; tuples: [string[], string][] }>(`${PY_DOUBLE_HELPERS}
+  const data = pyJson<{ ints: [string, string][]; floats: [string, string][]; complexes: [string, string, string][]; tuples: [string[], string][]; frozensets: [string[], string][] }>(`${PY_DOUBLE_HELPERS}
 rng = random.Random(99)
 ints = [0, 1, -1, -2, 2**61-2, 2**61-1, 2**61, -(2**61-1), 2**53, -2**53, 2**53-1, 10**100, -10**100, 2**64-1, -2**64]
 ints += [rng.randrange(-2**rng.randrange(1, 300), 2**rng.randrange(1, 300)) for _ in range(2000)]
 floats = [rand_double(rng) for _ in range(5000)] + [float('inf'), -float('inf'), -1.0, 0.5, -0.5, 1e300, 5e-324, 2.0**61, 2.0**62]
 cs = [(rand_double(rng), rand_double(rng)) for _ in range(500)]
 tups = [[rng.randrange(-2**70, 2**70) for _ in range(rng.randrange(0, 6))] for _ in range(500)]
+fsets = [list({rng.randrange(-2**70, 2**70) if rng.random() < 0.5 else rng.randrange(-5, 5) for _ in range(rng.randrange(0, 8))}) for _ in range(500)]
 print(json.dumps({
   'ints': [[str(i), str(hash(i))] for i in ints],
   'floats': [[str(bits(x)), str(hash(x))] for x in floats],
   'complexes': [[str(bits(a)), str(bits(b)), str(hash(complex(a, b)))] for a, b in cs],
   'tuples': [[[str(hash(i)) for i in t], str(hash(tuple(t)))] for t in tups] + [[[], str(hash(()))]],
+  'frozensets': [[[str(hash(i)) for i in t], str(hash(frozenset(t)))] for t in fsets] + [[[], str(hash(frozenset()))], [[str(hash(frozenset([1])))], str(hash(frozenset([frozenset([1])])))]],
 }))
 `);
   it("hashInt", () => {
@@ -38,6 +40,9 @@ print(json.dumps({
   });
   it("tupleHash", () => {
     for (const [items, h] of data.tuples) expect(str(tupleHash(items.map((x) => BigInt(x))))).toBe(h);
+  });
+  it("frozensetHash", () => {
+    for (const [items, h] of data.frozensets) expect(str(frozensetHash(items.map((x) => BigInt(x))))).toBe(h);
   });
   it("NaN hashes by identity (pointer rotation)", () => {
     expect(hashFloat(NaN, 0x7f00_1234_5670)).toBe(hashPointer(0x7f00_1234_5670));
