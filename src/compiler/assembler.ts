@@ -430,7 +430,12 @@ export function assemble(stream: readonly StreamItem[], unit: UnitInfo): CodeObj
       arg = t;
     }
     code[i] = encodeInstr(op, arg);
-    positions.set(instr.pos, i * 4);
+    const p = instr.pos;
+    const k = i * 4;
+    positions[k] = p[0];
+    positions[k + 1] = p[1];
+    positions[k + 2] = p[2];
+    positions[k + 3] = p[3];
     handlers[i] = instr.handler;
     i++;
   };

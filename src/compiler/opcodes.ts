@@ -603,8 +603,10 @@ export function isJump(op: number): boolean {
 
 /** Packs one instruction word. */
 export function encodeInstr(op: number, oparg: number): number {
-  if (op >= NUM_REAL_OPCODES) throw new Error(`pseudo-opcode ${opName(op)} cannot be encoded`);
-  if (oparg < 0 || oparg > MAX_OPARG) throw new Error(`oparg ${oparg} out of range for ${opName(op)}`);
+  if (op >= NUM_REAL_OPCODES || oparg < 0 || oparg > MAX_OPARG) {
+    if (op >= NUM_REAL_OPCODES) throw new Error(`pseudo-opcode ${opName(op)} cannot be encoded`);
+    throw new Error(`oparg ${oparg} out of range for ${opName(op)}`);
+  }
   return (op | (oparg << 8)) >>> 0;
 }
 export function instrOp(word: number): number {
