@@ -51,8 +51,8 @@ export function textFromString(s: string): SreText {
   return cps.subarray(0, n);
 }
 
-/** Per-code cache of latin1Table results (key: set position * 64 + folding op). */
-const latin1Tables = new WeakMap<Uint32Array, Map<number, Uint8Array>>();
+/** Per-code cache of latin1Table results, indexed by set position. */
+const latin1Tables = new WeakMap<Uint32Array, Array<Uint8Array | undefined>>();
 
 /** Internal inconsistency in the code (CPython's SRE_ERROR_ILLEGAL / SRE_ERROR_STATE); the module maps it to RuntimeError. */
 export class SreInternalError extends Error {}
@@ -144,6 +144,7 @@ export class SreState {
   mustAdvance = false;
 
   private repeat: Repeat | null = null;
+  private readonly tables: Array<Uint8Array | undefined>;
   private repeatPool: Repeat[] = [];
   private repeatDepth = 0;
   private frames: Frame[] = [];
@@ -156,6 +157,12 @@ export class SreState {
     readonly groups: number,
   ) {
     this.marks = new Int32Array(Math.max(2 * groups, 2));
+    let tables = latin1Tables.get(code);
+    if (tables === undefined) {
+      tables = [];
+      latin1Tables.set(code, tables);
+    }
+    this.tables = tables;
   }
 
   /** state_init + state_reset: a new subject and bounds (clamped to the subject like CPython). */
@@ -475,24 +482,12 @@ export class SreState {
    * walking the set's operations for every character.
    */
   private latin1Table(setPc: number, fold: Op): Uint8Array {
-    let tables = latin1Tables.get(this.code);
-    if (tables === undefined) {
-      tables = new Map();
-      latin1Tables.set(this.code, tables);
-    }
-    const key = setPc * 64 + fold;
-    let t = tables.get(key);
+    // A set's folding is fixed by the op that owns it (INFO's charset is unfolded), so its position is the key.
+    let t = this.tables[setPc];
     if (t === undefined) {
       t = new Uint8Array(256);
-      for (let ch = 0; ch < 256; ch++) {
-        let hit: boolean;
-        if (fold === Op.IN_IGNORE) hit = this.charset(setPc, asciiLower(ch));
-        else if (fold === Op.IN_UNI_IGNORE) hit = this.charset(setPc, uniLower(ch));
-        else if (fold === Op.IN_LOC_IGNORE) hit = this.charsetLocIgnore(setPc, ch);
-        else hit = this.charset(setPc, ch);
-        t[ch] = hit ? 1 : 0;
-      }
-      tables.set(key, t);
+      for (let ch = 0; ch < 256; ch++) t[ch] = this.inSet(fold, setPc, ch) ? 1 : 0;
+      this.tables[setPc] = t;
     }
     return t;
   }
