@@ -10,3 +10,4 @@ import "./_io";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";
+import "./_string";

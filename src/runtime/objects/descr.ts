@@ -207,6 +207,12 @@ defMethod(FunctionType, "__get__", (self, args) => {
 });
 
 // ---- bound method
+defStaticMethod(MethodType, "__new__", (args) => {
+  if (args.length !== 3) throw typeError(`method expected 2 arguments, got ${args.length - 1}`);
+  if (!ops.isCallable(args[1])) throw typeError("first argument must be callable");
+  if (args[2] === None) throw typeError("instance must not be None");
+  return new PyMethod(args[1], args[2]);
+});
 MethodType.slots.call = (m, args, kw) => ops.call((m as PyMethod).func, [(m as PyMethod).self, ...args], kw);
 MethodType.slots.descrGet = (m) => m;
 MethodType.slots.repr = (m) => {

@@ -35,7 +35,7 @@ import {
   RuntimeErrorType,
 } from "../core";
 import * as ops from "../ops";
-import { defClassMethod, defGetSet, defMethod, defStaticMethod, splitKw } from "../define";
+import { defClassMethod, defGetSet, defMethod, defStaticMethod, splitKw, parseArgs as parseArgsRef } from "../define";
 import { execCode, ts } from "../interpreter";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -572,6 +572,19 @@ export class PyMappingProxy extends PyBase {
     super(MappingProxyType);
   }
 }
+defStaticMethod(MappingProxyType, "__new__", (args, kw) => {
+  const [m] = parseArgsRef("mappingproxy", args.slice(1), kw, ["mapping"], 1);
+  if (m instanceof PyList || m instanceof PyTuple || ops.getAttrOpt(m!, "__getitem__") === undefined || ops.getAttrOpt(m!, "keys") === undefined) {
+    throw typeError(`mappingproxy() argument must be a mapping, not ${typeOf(m!).name}`);
+  }
+  return new PyMappingProxy(m!);
+});
+MappingProxyType.slots.getattro = undefined;
+defMethod(MappingProxyType, "__or__", (self, args) => {
+  const d = ops.call(DictTypeRef(), [(self as PyMappingProxy).mapping]);
+  return ops.binaryOp(d, args[0], ops.BinOp.Or);
+});
+defMethod(MappingProxyType, "__eq__", (self, args) => ops.richCompare((self as PyMappingProxy).mapping, args[0], ops.Cmp.Eq));
 defMethod(MappingProxyType, "__getitem__", (self, args) => ops.getItem((self as PyMappingProxy).mapping, args[0]));
 defMethod(MappingProxyType, "__contains__", (self, args) => ops.contains((self as PyMappingProxy).mapping, args[0]));
 defMethod(MappingProxyType, "__len__", (self) => ops.lenOf((self as PyMappingProxy).mapping));
@@ -827,3 +840,7 @@ export function setTypeModule(t: PyType, module: string): void {
 }
 
 export { PyMethodDescr, PyModule, RuntimeErrorType };
+
+function DictTypeRef(): PyType {
+  return DictType;
+}
