@@ -31,3 +31,4 @@ export * from "./powCore";
 export * from "./mathFuncs";
 export * from "./complexOps";
 export * from "./sysInfo";
+export * from "./mt19937";
