@@ -11,3 +11,4 @@ import "./unicodedata";
 import "./itertools";
 import "./_collections";
 import "./_string";
+import "./math";
