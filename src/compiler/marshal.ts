@@ -4,13 +4,13 @@
 //   0  magic "PYPK" (4 bytes)        4  format version u16      6  reserved u16 (0)
 //   8  payload length u32            12 payload hash (two u32 lanes, see contentHash)   20 string count u32
 // payload: the string table (each: varint UTF-8 length + bytes), then the top code object.
-// Integers are unsigned LEB128 varints (zigzag for signed); arrays of instructions / positions are raw little-endian
-// 32-bit words, so loading is a copy.
+// Integers are unsigned LEB128 varints (zigzag for signed). Instruction words are varints (most take 1-2 bytes); positions
+// are per-instruction deltas (line - previous line, end_line - line, col + 1, end_col - col), mostly one byte each.
 import { BytesConst, ComplexConst, EllipsisConst } from "./ast";
 import { CodeObject, ConstFrozenset, ConstTuple, type ConstValue, type ExceptionTableEntry } from "./code";
 
 export const MARSHAL_MAGIC = 0x4b505950; // "PYPK" little-endian
-export const MARSHAL_VERSION = 1;
+export const MARSHAL_VERSION = 2;
 const HEADER_SIZE = 24;
 
 enum Tag {
@@ -88,13 +88,6 @@ class Writer {
     this.len += 8;
   }
 
-  words(a: Uint32Array | Int32Array): void {
-    this.varint(a.length);
-    this.ensure(a.length * 4);
-    const dv = new DataView(this.buf.buffer, this.buf.byteOffset + this.len, a.length * 4);
-    for (let i = 0; i < a.length; i++) dv.setUint32(i * 4, a[i] >>> 0, true);
-    this.len += a.length * 4;
-  }
 
   result(): Uint8Array {
     return this.buf.slice(0, this.len);
@@ -142,21 +135,7 @@ class Reader {
     return x;
   }
 
-  u32words(): Uint32Array {
-    const n = this.varint();
-    const out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.dv.getUint32(this.pos + i * 4, true);
-    this.pos += n * 4;
-    return out;
-  }
 
-  i32words(): Int32Array {
-    const n = this.varint();
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.dv.getInt32(this.pos + i * 4, true);
-    this.pos += n * 4;
-    return out;
-  }
 }
 
 const encoder = new TextEncoder();
@@ -242,8 +221,17 @@ class Serializer {
     w.varint(c.co_kwonlyargcount);
     w.varint(c.co_flags);
     w.varint(c.co_stacksize);
-    w.words(c.co_code);
-    w.words(c.co_positions);
+    w.varint(c.co_code.length);
+    for (let i = 0; i < c.co_code.length; i++) w.varint(c.co_code[i]);
+    const p = c.co_positions;
+    let prevLine = c.co_firstlineno;
+    for (let i = 0; i < p.length; i += 4) {
+      w.svarint(p[i] - prevLine);
+      w.svarint(p[i + 1] - p[i]);
+      w.varint(p[i + 2] + 1);
+      w.svarint(p[i + 3] - p[i + 2]);
+      prevLine = p[i];
+    }
     w.varint(c.co_names.length);
     for (const n of c.co_names) this.str(n);
     w.varint(c.co_localsplusnames.length);
@@ -383,8 +371,20 @@ class Deserializer {
     const co_kwonlyargcount = r.varint();
     const co_flags = r.varint();
     const co_stacksize = r.varint();
-    const co_code = r.u32words();
-    const co_positions = r.i32words();
+    const ncode = r.varint();
+    const co_code = new Uint32Array(ncode);
+    for (let i = 0; i < ncode; i++) co_code[i] = r.varint();
+    const co_positions = new Int32Array(ncode * 4);
+    let prevLine = co_firstlineno;
+    for (let i = 0; i < co_positions.length; i += 4) {
+      const line = prevLine + r.svarint();
+      co_positions[i] = line;
+      co_positions[i + 1] = line + r.svarint();
+      const col = r.varint() - 1;
+      co_positions[i + 2] = col;
+      co_positions[i + 3] = col + r.svarint();
+      prevLine = line;
+    }
     const nnames = r.varint();
     const co_names: string[] = [];
     for (let i = 0; i < nnames; i++) co_names.push(this.str());
