@@ -97,6 +97,9 @@ try:
     print(p, dict(p.groupindex), [m.groupdict() for m in p.finditer("a=1 b= c=3")], p.scanner("a=1 b=2").search().span())
     print(repr(compile("a" * 250)), compile(b"abc", I), compile("x", M | S | X), compile(r"\w", A))
     print(findall(rb"\w+", b"ab\xe9 cd"), sub(rb"(\w)", rb"<\1>", b"ab"), split(rb"\s", b"a b\tc"), search(rb"[\x80-\xff]+", b"a\x81\xfeb"))
+    mv = memoryview(b"ab12cd")
+    m = search(rb"\d+", mv)
+    print(m, m.string is mv, sub(rb"\d", b"#", mv), findall(rb"[a-z]+", mv[1:5]), sub(rb"b", memoryview(b"X"), b"abc"), split(rb"\d", bytearray(b"a1b")))
     for bad in [r"(unclosed", r"a{3,2}", r"[z-a]", r"(?<=a+)b", r"\1(a)", r"(?P<1>a)", "*a", r"\p"]:
         try:
             compile(bad)

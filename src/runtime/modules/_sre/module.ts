@@ -40,6 +40,7 @@ import { interp } from "../../interpreter";
 import { bytesHash } from "../../numeric/hash";
 import { PyMappingProxy } from "../../objects/type";
 import { CallableIter } from "../../objects/iterators";
+import { PyMemoryView } from "../../objects/memoryview";
 import * as ops from "../../ops";
 import { registerNativeModule } from "../registry";
 import { SRE_CODESIZE, SRE_MAGIC, SRE_MAXGROUPS, SRE_MAXREPEAT, SreFlag } from "./constants";
@@ -130,7 +131,7 @@ function strText(s: string): SreText {
 
 const EMPTY_BYTES = new Uint8Array(0);
 
-/** getstring(): str, bytes or bytearray (the bytes-like objects pypack has). */
+/** getstring(): str, or a bytes-like object (bytes, bytearray, memoryview: the buffers pypack has). */
 function subjectOf(x: PyObject): Subject {
   if (isStr(x)) {
     const s = strValue(x);
@@ -139,6 +140,10 @@ function subjectOf(x: PyObject): Subject {
   if (x instanceof PyBytes) return { obj: x, text: x.data, isbytes: true, str: "", bytes: x.data };
   if (x instanceof PyByteArray) {
     const data = x.data.subarray(0, x.length);
+    return { obj: x, text: data, isbytes: true, str: "", bytes: data };
+  }
+  if (x instanceof PyMemoryView) {
+    const data = x.bytes();
     return { obj: x, text: data, isbytes: true, str: "", bytes: data };
   }
   throw typeError(`expected string or bytes-like object, got '${typeName(x)}'`);
@@ -404,6 +409,7 @@ function compileTemplate(pat: PyPattern, repl: PyObject): PyTemplate {
     let copy: PyObject;
     if (repl instanceof PyStrObj) copy = repl.value;
     else if (repl instanceof PyByteArray) copy = new PyBytes(repl.data.slice(0, repl.length));
+    else if (repl instanceof PyMemoryView) copy = new PyBytes(repl.bytes().slice());
     else if (repl instanceof PyBytes && repl.type !== BytesType) copy = new PyBytes(repl.data.slice());
     else throw e;
     result = ops.call(fn, [pat, copy]);
@@ -453,6 +459,7 @@ function joinBytes(parts: PyObject[]): PyBytes {
     let data: Uint8Array;
     if (p instanceof PyBytes) data = p.data;
     else if (p instanceof PyByteArray) data = p.data.subarray(0, p.length);
+    else if (p instanceof PyMemoryView) data = p.bytes();
     else throw typeError(`sequence item ${i}: expected a bytes-like object, ${typeName(p)} found`);
     chunks.push(data);
     n += data.length;
@@ -471,6 +478,7 @@ function isLiteralRepl(repl: PyObject): boolean {
   if (isStr(repl)) return !strValue(repl).includes("\\");
   if (repl instanceof PyBytes) return repl.data.indexOf(BACKSLASH) < 0;
   if (repl instanceof PyByteArray) return repl.data.subarray(0, repl.length).indexOf(BACKSLASH) < 0;
+  if (repl instanceof PyMemoryView) return repl.bytes().indexOf(BACKSLASH) < 0;
   return false;
 }
 
