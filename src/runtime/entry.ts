@@ -36,6 +36,10 @@ import { formatException } from "./traceback";
 import { decodeSource } from "../compiler/sourceDecoding";
 import { PySyntaxError } from "../compiler/errors";
 import type { CodeObject } from "../compiler/code";
+import type { Mod } from "../compiler/ast";
+import { compileAst } from "../compiler/compile";
+import { parse } from "../compiler/parser";
+import { toPyAst, fromPyAst, isAstObject } from "./modules/_ast";
 
 export type MainSpec = { kind: "file"; path: string } | { kind: "code"; code: string } | { kind: "module"; name: string } | { kind: "frozen"; name: string };
 
@@ -104,7 +108,24 @@ function installCompileHook(): void {
       const data = source instanceof PyBytes ? source.data : source.data.subarray(0, source.length);
       text = decodeSource(data, filename);
     } else if (source instanceof PyCode) return source;
-    else throw typeError("compile() arg 1 must be a string, bytes or AST object");
+    else if (isAstObject(source)) {
+      if (flags & 0x400) return source;
+      const tree = fromPyAst(source) as Mod;
+      try {
+        return pyCodeOf(compileAst(tree, filename, mode === "func_type" ? "eval" : (mode as "exec" | "eval" | "single"), { optimize: compileHooks.optimize, flags }));
+      } catch (e) {
+        if (e instanceof PySyntaxError) throw syntaxErrorFrom(e);
+        throw e;
+      }
+    } else throw typeError("compile() arg 1 must be a string, bytes or AST object");
+    if (flags & 0x400) {
+      try {
+        return toPyAst(parse(text, filename, mode as "exec" | "eval" | "single" | "func_type"));
+      } catch (e) {
+        if (e instanceof PySyntaxError) throw syntaxErrorFrom(e);
+        throw e;
+      }
+    }
     if (text.includes("\0")) throw ops.call(ops.BaseExceptionType, []) as PyBaseException;
     const co = compileOrRaise(text, filename, mode === "func_type" ? "eval" : (mode as "exec" | "eval" | "single"), flags);
     return pyCodeOf(co);

@@ -12,3 +12,4 @@ import "./itertools";
 import "./_collections";
 import "./_string";
 import "./math";
+import "./_ast";
