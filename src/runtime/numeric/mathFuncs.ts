@@ -816,3 +816,36 @@ export function atan(x: number): number {
 export function atan2(y: number, x: number): number {
   return math2(y, x, crAtan2(y, x));
 }
+
+/**
+ * The float accumulator of CPython 3.12's builtin sum(): Neumaier-compensated addition of float items; int items
+ * that fit in a C long are added plainly (no compensation), as in builtin_sum_impl. The VM switches to generic
+ * addition (after taking result()) when an item is neither.
+ */
+export class CompensatedSum {
+  private sum: number;
+  private c = 0.0;
+
+  constructor(start: number) {
+    this.sum = start;
+  }
+
+  /** Adds a float item. */
+  addFloat(x: number): void {
+    const t = this.sum + x;
+    if (Math.abs(this.sum) >= Math.abs(x)) this.c += this.sum - t + x;
+    else this.c += x - t + this.sum;
+    this.sum = t;
+  }
+
+  /** Adds an int item that fits in a C long (64-bit), converted to double as C does. */
+  addInt(v: PyInt): void {
+    this.sum += Number(v);
+  }
+
+  /** The sum with the compensation applied (unless it is zero or non-finite, as CPython does). */
+  result(): number {
+    if (this.c !== 0 && Number.isFinite(this.c)) return this.sum + this.c;
+    return this.sum;
+  }
+}
