@@ -501,6 +501,10 @@ export function readPycHeader(data: Uint8Array): PycHeader | null {
 export function pycIsFresh(data: Uint8Array, source: Uint8Array, mtimeSeconds: number): boolean {
   const h = readPycHeader(data);
   if (h === null) return false;
+  // A cache written by another serialisation format version is stale whatever its source stamp says.
+  if (data.length < PYC_HEADER_SIZE + HEADER_SIZE) return false;
+  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (dv.getUint32(PYC_HEADER_SIZE, true) !== MARSHAL_MAGIC || dv.getUint16(PYC_HEADER_SIZE + 4, true) !== MARSHAL_VERSION) return false;
   if (h.flags & 1) {
     const [h1, h2] = contentHash(source);
     return h.hash[0] === h1 && h.hash[1] === h2;
