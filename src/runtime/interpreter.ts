@@ -1805,7 +1805,7 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
         exc = toPyException(e2);
       }
       if (!reraising) {
-        if (exc.context === None && !exc.suppressContext) setContext(exc);
+        if (exc.context === None) setContext(exc);
         addTraceback(exc, f);
       }
       reraising = false;

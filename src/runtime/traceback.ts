@@ -227,83 +227,109 @@ function safeReprNote(n: PyObject): string {
 const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
 
-/** TracebackException.format(): yields text chunks for e and its chain, like CPython (including group boxes). */
+/** traceback._ExceptionPrintContext */
+class PrintCtx {
+  seen = new Set<PyBaseException>();
+  depth = 0;
+  needClose = false;
+  indent(): string {
+    return " ".repeat(2 * this.depth);
+  }
+  emit(out: string[], text: string | string[], margin: string | null = null): void {
+    let ind = this.indent();
+    if (this.depth) ind += (margin ?? "|") + " ";
+    const chunks = typeof text === "string" ? [text] : text;
+    for (const chunk of chunks) {
+      for (const line of chunk.split(/(?<=\n)/)) if (line !== "") out.push(ind + line);
+    }
+  }
+}
+
+/** TracebackException.format(): the text sys.excepthook prints for e and its chain (including group boxes). */
 export function formatException(e: PyBaseException): string {
-  return formatChain(e, new Set(), 0).join("");
-}
-
-function formatChain(e: PyBaseException, seen: Set<PyBaseException>, depth: number): string[] {
-  seen.add(e);
   const out: string[] = [];
-  const cause = e.cause;
-  const context = e.context;
-  if (cause instanceof PyBaseException && !seen.has(cause)) {
-    out.push(...formatChain(cause, seen, depth));
-    out.push("\nThe above exception was the direct cause of the following exception:\n\n");
-  } else if (!e.suppressContext && context instanceof PyBaseException && !seen.has(context)) {
-    out.push(...formatChain(context, seen, depth));
-    out.push("\nDuring handling of the above exception, another exception occurred:\n\n");
-  }
-  out.push(...formatSingle(e, seen, depth));
-  return out;
+  formatInto(e, new PrintCtx(), out);
+  return out.join("");
 }
 
-function formatSingle(e: PyBaseException, seen: Set<PyBaseException>, depth: number): string[] {
-  const isGroup = isinstance(e, BaseExceptionGroupType);
+function excGroupItems(e: PyBaseException): PyObject[] | null {
+  if (!isinstance(e, BaseExceptionGroupType)) return null;
+  return (e.dict!.getStr("__exceptions__") as PyTuple | undefined)?.items ?? [];
+}
+
+function formatInto(top: PyBaseException, ctx: PrintCtx, out: string[]): void {
+  // collect the chain: [(message, exc)] from outermost to innermost, then print reversed
+  const chain: [string | null, PyBaseException][] = [];
+  let exc: PyBaseException | null = top;
+  let msg: string | null = null;
+  while (exc !== null) {
+    chain.push([msg, exc]);
+    ctx.seen.add(exc);
+    const cause: PyObject = exc.cause;
+    const context: PyObject = exc.context;
+    if (cause instanceof PyBaseException && !ctx.seen.has(cause)) {
+      msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+      exc = cause;
+    } else if (!exc.suppressContext && context instanceof PyBaseException && !ctx.seen.has(context)) {
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+      exc = context;
+    } else exc = null;
+  }
+  // messages belong to the exception printed after them
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const e = chain[k][1];
+    const m = k + 1 < chain.length ? chain[k + 1][0] : null;
+    void m;
+    const before = k < chain.length - 1 ? chain[k + 1][0] : null;
+    if (before !== null) ctx.emit(out, before);
+    formatOne(e, ctx, out);
+  }
+}
+
+function formatOne(e: PyBaseException, ctx: PrintCtx, out: string[]): void {
+  const items = excGroupItems(e);
   const tb = e.traceback as PyTraceback | null;
-  const lines: string[] = [];
-  if (!isGroup) {
+  if (items === null) {
     if (tb !== null) {
-      lines.push("Traceback (most recent call last):\n");
-      lines.push(...formatStack(summaries(tb)));
+      ctx.emit(out, "Traceback (most recent call last):\n");
+      ctx.emit(out, formatStack(summaries(tb)));
     }
-    lines.push(...formatExceptionOnly(e));
-    return depth > 0 ? indentGroup(lines, depth) : lines;
+    ctx.emit(out, formatExceptionOnly(e));
+    return;
   }
-  // exception group
-  const margin = (first: boolean): string => (first ? "+ " : "| ");
-  const head: string[] = [];
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    ctx.emit(out, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    return;
+  }
+  const isTop = ctx.depth === 0;
+  if (isTop) ctx.depth++;
   if (tb !== null) {
-    head.push(`Exception Group Traceback (most recent call last):\n`);
-    for (const l of formatStack(summaries(tb))) head.push(l);
+    ctx.emit(out, "Exception Group Traceback (most recent call last):\n", isTop ? "+" : null);
+    ctx.emit(out, formatStack(summaries(tb)));
   }
-  head.push(...formatExceptionOnly(e));
-  const out: string[] = [];
-  // first line gets "+ ", the rest "| "
-  let first = tb !== null;
-  const text = head.join("").split(/(?<=\n)/);
-  for (const l of text) {
-    out.push(`${"  ".repeat(0)}${first ? margin(true) : margin(false)}${l}`);
-    first = false;
-  }
-  const excs = (e.dict!.getStr("__exceptions__") as PyTuple | undefined)?.items ?? [];
-  const n = excs.length;
-  const shown = Math.min(n, MAX_GROUP_WIDTH);
-  if (depth + 1 > MAX_GROUP_DEPTH) {
-    out.push(`+---------------- ... ----------------\n`);
-  }
-  for (let i = 0; i < shown; i++) {
-    const last = i === shown - 1;
-    const title = i === 0 ? `+-+---------------- ${i + 1} ----------------\n` : `  +---------------- ${i + 1} ----------------\n`;
-    out.push(title);
-    const sub = formatChain(excs[i] as PyBaseException, seen, 0).join("").split(/(?<=\n)/);
-    for (const l of sub) out.push(`    | ${l}`.replace(/\| \+/, "+"));
-    if (last) {
-      if (n > MAX_GROUP_WIDTH) {
-        out.push(`  +---------------- ... ----------------\n`);
-        out.push(`    | and ${n - MAX_GROUP_WIDTH} more exception${n - MAX_GROUP_WIDTH > 1 ? "s" : ""}\n`);
-      }
-      out.push(`    +------------------------------------\n`);
+  ctx.emit(out, formatExceptionOnly(e));
+  const num = items.length;
+  const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const title = truncated ? "..." : `${i + 1}`;
+    out.push(ctx.indent() + (i === 0 ? "+-" : "  ") + `+---------------- ${title} ----------------\n`);
+    ctx.depth++;
+    if (!truncated) formatInto(items[i] as PyBaseException, ctx, out);
+    else {
+      const rem = num - MAX_GROUP_WIDTH;
+      ctx.emit(out, `and ${rem} more exception${rem > 1 ? "s" : ""}\n`);
     }
+    if (last && ctx.needClose) {
+      out.push(ctx.indent() + "+------------------------------------\n");
+      ctx.needClose = false;
+    }
+    ctx.depth--;
   }
-  // nested groups inside: their own lines already have "+"/"|" markers; CPython indents them further
-  const indented = depth > 0 ? indentGroup(out, depth) : out.map((l) => "  " + l);
-  return indented;
-}
-
-function indentGroup(lines: string[], depth: number): string[] {
-  void depth;
-  return lines;
+  if (isTop) ctx.depth = 0;
 }
 
 export { None };
