@@ -1,100 +1,154 @@
-// _string: the str.format parsing helpers string.Formatter uses (formatter_parser, formatter_field_name_split).
-import { PyObject, PyTuple, PyList, None, valueError } from "../core";
-import * as ops from "../ops";
-import { makeModule } from "../define";
+// The `_string` native module: the PEP 3101 format-string parser that string.Formatter is built on (CPython's MarkupIterator).
+import { None, PyObject, PyTuple, valueError } from "../core";
+import { arity, makeModule } from "../define";
 import { registerNativeModule } from "./registry";
+import { argStr } from "../define";
+import { newList } from "../core";
+import * as ops from "../ops";
 
-/** Yields (literal, field_name, format_spec, conversion) tuples like CPython's formatteriter. */
-function parseFormat(fmt: string): PyObject[] {
-  const out: PyObject[] = [];
-  let lit = "";
-  let i = 0;
-  const n = fmt.length;
-  while (i < n) {
-    const c = fmt[i];
-    if (c === "{" || c === "}") {
-      if (fmt[i + 1] === c) {
-        lit += c;
-        out.push(new PyTuple([lit, None, None, None]));
-        lit = "";
-        i += 2;
-        continue;
-      }
-      if (c === "}") throw valueError("Single '}' encountered in format string");
-      let j = i + 1;
-      let depth = 1;
-      let inBracket = false;
-      while (j < n) {
-        const d = fmt[j];
-        if (d === "[") inBracket = true;
-        else if (d === "]") inBracket = false;
-        else if (!inBracket && d === "{") depth++;
-        else if (!inBracket && d === "}") {
-          depth--;
-          if (depth === 0) break;
-        }
-        j++;
-      }
-      if (j >= n) throw valueError(fmt[n - 1] === "{" || depth > 0 ? "expected '}' before end of string" : "unmatched '{' in format spec");
-      const field = fmt.slice(i + 1, j);
-      let k = 0;
-      let br = false;
-      while (k < field.length) {
-        const d = field[k];
-        if (d === "[") br = true;
-        else if (d === "]") br = false;
-        else if (!br && (d === "!" || d === ":")) break;
-        k++;
-      }
-      const name = field.slice(0, k);
-      let conv: PyObject = None;
-      let spec = "";
-      let rest = field.slice(k);
-      if (rest.startsWith("!")) {
-        if (rest.length < 2) throw valueError("end of string while looking for conversion specifier");
-        conv = rest[1];
-        rest = rest.slice(2);
-        if (rest !== "" && !rest.startsWith(":")) throw valueError("expected ':' after conversion specifier");
-      }
-      if (rest.startsWith(":")) spec = rest.slice(1);
-      out.push(new PyTuple([lit, name, spec, conv]));
-      lit = "";
-      i = j + 1;
-    } else {
-      lit += c;
-      i++;
-    }
-  }
-  if (lit !== "") out.push(new PyTuple([lit, None, None, None]));
-  return out;
+/** One chunk of a format string: literal text, then optionally a replacement field. */
+export interface FormatChunk {
+  literal: string;
+  /** null when the chunk has no replacement field. */
+  field: { name: string; spec: string; conversion: string | null } | null;
 }
 
-function fieldNameSplit(name: string): PyObject {
+/** Splits a format string into chunks exactly as CPython's MarkupIterator does, with its error messages. */
+export function parseFormatString(fmt: string): FormatChunk[] {
+  const chunks: FormatChunk[] = [];
+  const n = fmt.length;
+  let i = 0;
+  while (i < n) {
+    let literal = "";
+    let fieldStart = -1;
+    while (i < n) {
+      const c = fmt[i];
+      if (c === "{" || c === "}") {
+        if (i + 1 < n && fmt[i + 1] === c) {
+          // A doubled brace ends this chunk's literal with one brace.
+          literal += c;
+          i += 2;
+          break;
+        }
+        if (c === "}") throw valueError("Single '}' encountered in format string");
+        if (i + 1 >= n) throw valueError("Single '{' encountered in format string");
+        fieldStart = i + 1;
+        i++;
+        break;
+      }
+      literal += c;
+      i++;
+    }
+    if (fieldStart < 0) {
+      chunks.push({ literal, field: null });
+      continue;
+    }
+    const parsed = parseField(fmt, fieldStart);
+    chunks.push({ literal, field: parsed.field });
+    i = parsed.end;
+  }
+  return chunks;
+}
+
+/**
+ * Parses a replacement field starting just after its '{' (CPython's parse_field): the name (brackets may hold
+ * ':' and '!'), an optional '!c' conversion, then a spec up to the brace matching the field's '{'.
+ * Returns the field and the index just past its closing '}'.
+ */
+function parseField(fmt: string, start: number): { field: NonNullable<FormatChunk["field"]>; end: number } {
+  const n = fmt.length;
+  let i = start;
+  let c = "";
+  while (i < n) {
+    c = fmt[i++];
+    if (c === "[") {
+      while (i < n && fmt[i] !== "]") i++;
+      continue;
+    }
+    if (c === "{") throw valueError("unexpected '{' in field name");
+    if (c === "}" || c === ":" || c === "!") break;
+  }
+  const nameEnd = c === "}" || c === ":" || c === "!" ? i - 1 : i;
+  const name = fmt.slice(start, nameEnd);
+  let conversion: string | null = null;
+  if (c === "}") return { field: { name, spec: "", conversion }, end: i };
+  if (c === "!") {
+    if (i >= n) throw valueError("end of string while looking for conversion specifier");
+    conversion = fmt[i++];
+    if (i < n) {
+      const next = fmt[i++];
+      if (next === "}") return { field: { name, spec: "", conversion }, end: i };
+      if (next !== ":") throw valueError("expected ':' after conversion specifier");
+    }
+  } else if (c !== ":") {
+    throw valueError("expected '}' before end of string");
+  }
+  const specStart = i;
+  let depth = 1;
+  while (i < n) {
+    const d = fmt[i++];
+    if (d === "{") depth++;
+    else if (d === "}" && --depth === 0) return { field: { name, spec: fmt.slice(specStart, i - 1), conversion }, end: i };
+  }
+  throw valueError("unmatched '{' in format spec");
+}
+
+/** A field-name part: `.attr` or `[key]`; keys made of digits are ints. */
+export interface FieldAccessor {
+  isAttr: boolean;
+  key: string | number;
+}
+
+function intOrStr(s: string): string | number {
+  return /^[0-9]+$/.test(s) ? Number(s) : s;
+}
+
+/** Splits "a.b[0]" into its first part and accessors, with CPython's messages for malformed names. */
+export function splitFieldName(name: string): { first: string | number; rest: FieldAccessor[] } {
   let i = 0;
   while (i < name.length && name[i] !== "." && name[i] !== "[") i++;
-  const first = name.slice(0, i);
-  const rest: PyObject[] = [];
+  const first = intOrStr(name.slice(0, i));
+  const rest: FieldAccessor[] = [];
   while (i < name.length) {
     if (name[i] === ".") {
       let j = i + 1;
       while (j < name.length && name[j] !== "." && name[j] !== "[") j++;
-      rest.push(new PyTuple([true, name.slice(i + 1, j)]));
+      const attr = name.slice(i + 1, j);
+      if (attr === "") throw valueError("Empty attribute in format string");
+      rest.push({ isAttr: true, key: attr });
       i = j;
     } else {
-      const j = name.indexOf("]", i);
+      const j = name.indexOf("]", i + 1);
       if (j < 0) throw valueError("Missing ']' in format string");
       const key = name.slice(i + 1, j);
-      rest.push(new PyTuple([false, /^\d+$/.test(key) ? parseInt(key, 10) : key]));
+      if (key === "") throw valueError("Empty attribute in format string");
+      rest.push({ isAttr: false, key: intOrStr(key) });
       i = j + 1;
+      if (i < name.length && name[i] !== "." && name[i] !== "[") {
+        throw valueError("Only '.' or '[' may follow ']' in format field specifier");
+      }
     }
   }
-  const firstObj: PyObject = /^\d+$/.test(first) ? parseInt(first, 10) : first;
-  return new PyTuple([firstObj, ops.getIter(new PyList(rest))]);
+  return { first, rest };
 }
 
 registerNativeModule("_string", () =>
   makeModule("_string", {
-    formatter_parser: (args) => ops.getIter(new PyList(parseFormat(ops.pyStr(args[0])))),
-    formatter_field_name_split: (args) => fieldNameSplit(ops.pyStr(args[0])),
+    formatter_parser: (args, kw) => {
+      arity("formatter_parser", args, kw, 1);
+      const chunks = parseFormatString(argStr(args[0], "formatter_parser() argument"));
+      const tuples: PyObject[] = chunks.map((c) =>
+        c.field === null
+          ? new PyTuple([c.literal, None, None, None])
+          : new PyTuple([c.literal, c.field.name, c.field.spec, c.field.conversion ?? None]),
+      );
+      return ops.getIter(newList(tuples));
+    },
+    formatter_field_name_split: (args, kw) => {
+      arity("formatter_field_name_split", args, kw, 1);
+      const { first, rest } = splitFieldName(argStr(args[0], "formatter_field_name_split() argument"));
+      const parts: PyObject[] = rest.map((a) => new PyTuple([a.isAttr, a.key]));
+      return new PyTuple([first, ops.getIter(newList(parts))]);
+    },
   }),
 );
