@@ -374,7 +374,10 @@ export function intLcm(a: PyInt, b: PyInt): PyInt {
 /** round(n, ndigits) for ints: negative ndigits round half-even to a multiple of 10**-ndigits. */
 export function intRound(n: PyInt, ndigits: PyInt): PyInt {
   if (!isNeg(ndigits)) return n;
-  const p = 10n ** (-big(ndigits));
+  const k = -big(ndigits);
+  // 10**k has more than V8's maximum BigInt size (2**30 bits) beyond this; CPython would run out of memory too.
+  if (k > 300_000_000n) throw new NumericError("MemoryError", "");
+  const p = powBig(10n, k);
   const v = big(n);
   // Round half to even: q = nearest multiple count.
   let q = bigFloorDiv(v, p);
