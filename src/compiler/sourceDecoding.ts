@@ -75,7 +75,16 @@ function fail(msg: string, filename: string): never {
 }
 
 /** Decodes source bytes the way CPython's tokenizer does before tokenizing. */
-export function decodeSource(bytes: Uint8Array, filename: string): string {
+export interface DecodeOptions {
+  /**
+   * Word errors as `python3 FILE` does for the main script ("encoding problem: X", "Non-UTF-8 code starting with ...")
+   * instead of as compile(bytes) / import does (the default).
+   */
+  script?: boolean;
+}
+
+export function decodeSource(bytes: Uint8Array, filename: string, opts: DecodeOptions = {}): string {
+  const script = opts.script === true;
   let start = 0;
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) start = 3;
@@ -83,12 +92,13 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   const encoding = cookie === null ? "utf-8" : normalName(cookie);
   if (bom && encoding !== "utf-8") fail(`encoding problem: ${encoding} with BOM`, filename);
   const body = bytes.subarray(start);
-  if (encoding === "utf-8") return decodeUtf8(body, filename, cookie !== null);
+  if (encoding === "utf-8") return decodeUtf8(body, filename, cookie !== null, script);
   if (encoding === "iso-8859-1" || /^(latin1|l1|latin|iso8859-1|iso88591|8859|cp819)$/i.test(encoding.replace(/_/g, "-"))) return latin1(body);
   const lower = encoding.toLowerCase();
   if (lower === "ascii" || lower === "us-ascii") {
     for (let i = 0; i < body.length; i++) {
       if (body[i] >= 0x80) {
+        if (script) fail(`encoding problem: ${encoding}`, filename);
         fail(`'ascii' codec can't decode byte 0x${body[i].toString(16)} in position ${i + start}: ordinal not in range(128)`, filename);
       }
     }
@@ -99,12 +109,12 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   try {
     decoder = new TextDecoder(whatwgLabel(lower), { fatal: true });
   } catch {
-    fail(`unknown encoding: ${encoding}`, filename);
+    fail(script ? `encoding problem: ${encoding}` : `unknown encoding: ${encoding}`, filename);
   }
   try {
     return decoder.decode(body);
   } catch {
-    fail(`(unicode error) '${encoding}' codec can't decode source`, filename);
+    fail(script ? `encoding problem: ${encoding}` : `(unicode error) '${encoding}' codec can't decode source`, filename);
   }
 }
 
@@ -153,7 +163,7 @@ function stringAround(body: Uint8Array, lineStart: number, lineEnd: number, i: n
   return null;
 }
 
-function decodeUtf8(body: Uint8Array, filename: string, _declared: boolean): string {
+function decodeUtf8(body: Uint8Array, filename: string, declared: boolean, script: boolean): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
@@ -170,6 +180,10 @@ function decodeUtf8(body: Uint8Array, filename: string, _declared: boolean): str
         continue;
       }
       const prob = utf8Problem(body, i);
+      if (prob !== null && script && !declared) {
+        // The main script's file tokenizer checks the raw bytes of every line, comments included.
+        fail(`Non-UTF-8 code starting with '\\x${body[i].toString(16)}' in file ${filename} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`, filename);
+      }
       if (prob !== null) {
         let lineEnd = body.indexOf(10, i);
         if (lineEnd < 0) lineEnd = body.length;

@@ -21,7 +21,10 @@ const dir = mkdtempSync(join(tmpdir(), "pypack-ast-"));
 // Constructs whose dump is the same in 3.11 and 3.12 (no defs/classes: 3.12 adds type_params; no f-strings).
 const VALID = "import os\nx = [a + 1 for a in range(3) if a]\nif x:\n    print('é', x[1:2], *x, sep='')\nelse:\n    del x\n";
 
-const INVALID: Record<string, string> = {
+const INVALID: Record<string, string | Buffer> = {
+  nonutf8: Buffer.from("x = 1\n# \xff\n", "latin1"),
+  unknownencoding: "# coding: foo\nx = 1\n",
+  bomlatin1: Buffer.from("\xef\xbb\xbf# coding: latin-1\nx = 1\n", "latin1"),
   unclosed: "x = (1,\n",
   comma: "print(1 2)\n",
   indent: "if x:\npass\n",

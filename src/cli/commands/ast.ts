@@ -25,7 +25,7 @@ export function registerAst(program: Command): void {
           filename = "<string>";
         } else if (file !== undefined) {
           filename = file;
-          source = decodeSource(fs.readFileSync(file), file);
+          source = decodeSource(fs.readFileSync(file), file, { script: true });
         } else {
           process.stderr.write("pypack ast: expected FILE or -c CODE\n");
           process.exit(2);
