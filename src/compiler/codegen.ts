@@ -222,8 +222,68 @@ function findAnn(stmts: readonly ast.Stmt[]): boolean {
   return false;
 }
 
+/** A SyntaxWarning CPython's compiler emits (warnings do not stop compilation; the caller reports them). */
+export interface CompileWarning {
+  category: "SyntaxWarning";
+  msg: string;
+  lineno: number;
+}
+
+/** CPython's infer_type(): the type name of an expression whose type is known from its syntax. */
+function inferTypeName(e: ast.Expr): string | null {
+  switch (e._type) {
+    case "Tuple":
+      return "tuple";
+    case "List":
+    case "ListComp":
+      return "list";
+    case "Dict":
+    case "DictComp":
+      return "dict";
+    case "Set":
+    case "SetComp":
+      return "set";
+    case "GeneratorExp":
+      return "generator";
+    case "Lambda":
+      return "function";
+    case "JoinedStr":
+    case "FormattedValue":
+      return "str";
+    case "Constant":
+      return constTypeName(e.value as ConstValue);
+    default:
+      return null;
+  }
+}
+
+function constTypeName(v: ConstValue): string {
+  if (v === null) return "NoneType";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "bigint":
+      return "int";
+    case "number":
+      return "float";
+    case "string":
+      return "str";
+    case "symbol":
+      return "ellipsis";
+    default:
+      break;
+  }
+  if (v instanceof BytesConst) return "bytes";
+  if (v instanceof ComplexConst) return "complex";
+  if (v instanceof ConstTuple) return "tuple";
+  if (v instanceof ConstFrozenset) return "frozenset";
+  return "code";
+}
+
 export class CodeGenerator implements PatternHost {
   u!: Unit;
+  /** SyntaxWarnings, in emission order. */
+  readonly warnings: CompileWarning[] = [];
   private readonly stack: Unit[] = [];
   private pos: Pos = NO_POS;
   private readonly future: number;
@@ -240,6 +300,10 @@ export class CodeGenerator implements PatternHost {
   error(msg: string, loc: Loc | Pos): never {
     const l = Array.isArray(loc) ? { lineno: loc[0], end_lineno: loc[1], col_offset: loc[2], end_col_offset: loc[3] } : (loc as Loc);
     throw syntaxErrorAt(this.opts.filename, msg, l, this.opts.sourceLines);
+  }
+
+  private warn(msg: string, lineno: number): void {
+    this.warnings.push({ category: "SyntaxWarning", msg, lineno });
   }
 
   // ---- emission ----
@@ -1090,6 +1154,10 @@ export class CodeGenerator implements PatternHost {
   }
 
   private compileAssert(s: ast.Assert): void {
+    const t = s.test;
+    if ((t._type === "Tuple" && t.elts.length > 0) || (t._type === "Constant" && t.value instanceof ConstTuple && (t.value as ConstTuple).items.length > 0)) {
+      this.warn("assertion is always true, perhaps remove parentheses?", s.lineno);
+    }
     if (this.opts.optimize) return;
     const pos = posOf(s);
     const end = this.newLabel();
@@ -1695,8 +1763,68 @@ export class CodeGenerator implements PatternHost {
     this.u.lastTerminates = false;
   }
 
-  private checkCompare(_e: ast.Compare): void {
-    // CPython emits SyntaxWarnings for `is` with a literal here; warnings are not errors, so nothing to do.
+  /** `x is 1`: SyntaxWarning when an identity test has a literal operand other than None/True/False/... */
+  private checkCompare(e: ast.Compare): void {
+    const isArg = (x: ast.Expr): boolean => x._type !== "Constant" || x.value === null || typeof x.value === "boolean" || x.value === EllipsisConst;
+    let left = isArg(e.left);
+    let leftExpr = e.left;
+    for (let i = 0; i < e.ops.length; i++) {
+      const op = e.ops[i];
+      const rightExpr = e.comparators[i];
+      const right = isArg(rightExpr);
+      if ((op === "Is" || op === "IsNot") && (!right || !left)) {
+        const literal = !left ? leftExpr : rightExpr;
+        const t = inferTypeName(literal);
+        this.warn(op === "Is" ? `"is" with '${t}' literal. Did you mean "=="?` : `"is not" with '${t}' literal. Did you mean "!="?`, e.lineno);
+        return;
+      }
+      left = right;
+      leftExpr = rightExpr;
+    }
+  }
+
+  /** `(1, 2)(x)`: SyntaxWarning for calling a literal that can never be callable. */
+  private checkCaller(e: ast.Expr): void {
+    switch (e._type) {
+      case "Constant":
+      case "Tuple":
+      case "List":
+      case "ListComp":
+      case "Dict":
+      case "DictComp":
+      case "Set":
+      case "SetComp":
+      case "GeneratorExp":
+      case "JoinedStr":
+      case "FormattedValue":
+        this.warn(`'${inferTypeName(e)}' object is not callable; perhaps you missed a comma?`, e.lineno);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** `[1, 2]["a"]`: SyntaxWarning for indexing a literal sequence with a literal of the wrong type. */
+  private checkIndex(e: ast.Expr, s: ast.Expr): void {
+    const indexType = inferTypeName(s);
+    if (indexType === null || indexType === "int" || indexType === "bool") return;
+    if (s._type === "Slice") return;
+    switch (e._type) {
+      case "Constant": {
+        const v = e.value as ConstValue;
+        if (!(typeof v === "string" || v instanceof BytesConst || v instanceof ConstTuple)) return;
+        break;
+      }
+      case "Tuple":
+      case "List":
+      case "ListComp":
+      case "JoinedStr":
+      case "FormattedValue":
+        break;
+      default:
+        return;
+    }
+    this.warn(`${inferTypeName(e)} indices must be integers or slices, not ${indexType}; perhaps you missed a comma?`, e.lineno);
   }
 
   addCompare(op: ast.CmpOp, pos: Pos): void {
@@ -1906,7 +2034,10 @@ export class CodeGenerator implements PatternHost {
   private compileSubscript(e: ast.Subscript): void {
     const pos = this.pos;
     const ctx = e.ctx;
-    if (ctx === "Load") this.checkSubscripter(e.value);
+    if (ctx === "Load") {
+      this.checkSubscripter(e.value);
+      this.checkIndex(e.value, e.slice);
+    }
     this.visitExpr(e.value);
     if (e.slice._type === "Slice" && e.slice.step === null && ctx !== "Del") {
       this.compileSliceParts(e.slice);
@@ -1917,12 +2048,29 @@ export class CodeGenerator implements PatternHost {
     this.emit(ctx === "Load" ? Op.BINARY_SUBSCR : ctx === "Store" ? Op.STORE_SUBSCR : Op.DELETE_SUBSCR, 0, pos);
   }
 
-  private checkSubscripter(_e: ast.Expr): void {
-    // CPython only warns ("object is not subscriptable; perhaps you missed a comma?") here.
+  /** `{1, 2}[0]`: SyntaxWarning for subscripting a literal that is never subscriptable. */
+  private checkSubscripter(e: ast.Expr): void {
+    switch (e._type) {
+      case "Constant": {
+        const v = e.value as ConstValue;
+        const notSubscriptable = v === null || v === EllipsisConst || typeof v === "bigint" || typeof v === "number" || v instanceof ComplexConst || v instanceof ConstFrozenset || typeof v === "boolean";
+        if (!notSubscriptable) return;
+        break;
+      }
+      case "Set":
+      case "SetComp":
+      case "GeneratorExp":
+      case "Lambda":
+        break;
+      default:
+        return;
+    }
+    this.warn(`'${inferTypeName(e)}' object is not subscriptable; perhaps you missed a comma?`, e.lineno);
   }
 
   private compileCompare(e: ast.Compare): void {
     const pos = this.pos;
+    this.checkCompare(e);
     this.visitExpr(e.left);
     const n = e.ops.length - 1;
     if (n === 0) {
@@ -2153,6 +2301,7 @@ export class CodeGenerator implements PatternHost {
     this.validateKeywords(e.keywords);
     if (this.maybeOptimizeMethodCall(e)) return;
     const func = e.func;
+    this.checkCaller(func);
     const fpos = posOf(func);
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL's NULL bit.
     if (func._type === "Name") {

@@ -1,11 +1,11 @@
 // Public compiler API: source or AST -> CodeObject (future features, constant folding, symbol table, code generation).
 import type * as ast from "./ast";
-import { CodeGenerator } from "./codegen";
+import { CodeGenerator, type CompileWarning } from "./codegen";
 import {
   CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL, CO_FUTURE_GENERATOR_STOP, PyCF_ALLOW_TOP_LEVEL_AWAIT, PyCF_MASK, type CodeObject,
 } from "./code";
 import { optimizeAst } from "./optimizer";
-import { parse } from "./parser";
+import { parseWithWarnings } from "./parser";
 import { allowTopLevelAwaitFlag, buildSymbolTable, syntaxErrorAt } from "./symtable";
 
 export type CompileMode = "exec" | "eval" | "single";
@@ -76,8 +76,15 @@ function checkLateFutureImports(stmts: readonly ast.Stmt[], future: FutureInfo, 
   }
 }
 
+export type { CompileWarning };
+
 /** Compiles an AST (which is constant-folded in place). Throws PySyntaxError. */
 export function compileAst(mod: ast.Mod, filename: string, mode: CompileMode, opts: CompileOptions = {}, source?: string): CodeObject {
+  return compileAstWithWarnings(mod, filename, mode, opts, source).code;
+}
+
+/** compileAst() that also returns the compiler's SyntaxWarnings (e.g. `"is" with 'int' literal`), for the caller to report. */
+export function compileAstWithWarnings(mod: ast.Mod, filename: string, mode: CompileMode, opts: CompileOptions = {}, source?: string): { code: CodeObject; warnings: CompileWarning[] } {
   const lines = source ?? null;
   const optimize = opts.optimize ?? 0;
   const flags = opts.flags ?? 0;
@@ -101,11 +108,21 @@ export function compileAst(mod: ast.Mod, filename: string, mode: CompileMode, op
     topLevelAwait,
     sourceLines: lines,
   });
-  return gen.compileModule(mod);
+  const code = gen.compileModule(mod);
+  return { code, warnings: gen.warnings };
 }
 
 /** Parses and compiles source text. Throws PySyntaxError. */
 export function compileSource(source: string, filename: string, mode: CompileMode, opts: CompileOptions = {}): CodeObject {
-  const mod = parse(source, filename, mode);
-  return compileAst(mod, filename, mode, opts, source);
+  return compileSourceWithWarnings(source, filename, mode, opts).code;
+}
+
+/**
+ * compileSource() that also returns the SyntaxWarnings of the parser and of the compiler, in CPython's order (parser first),
+ * as { category, msg, lineno }. CPython prints them as `FILE:LINE: SyntaxWarning: MSG` through the warnings module.
+ */
+export function compileSourceWithWarnings(source: string, filename: string, mode: CompileMode, opts: CompileOptions = {}): { code: CodeObject; warnings: CompileWarning[] } {
+  const parsed = parseWithWarnings(source, filename, mode);
+  const r = compileAstWithWarnings(parsed.tree, filename, mode, opts, source);
+  return { code: r.code, warnings: [...parsed.warnings, ...r.warnings] };
 }

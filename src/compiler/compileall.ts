@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pyStrRepr } from "./codegen_unparse";
-import { compileSource } from "./compile";
+import { compileSourceWithWarnings, type CompileWarning } from "./compile";
 import { formatSyntaxError, PySyntaxError } from "./errors";
 import { pycIsFresh, writePyc } from "./marshal";
 import { decodeSource } from "./sourceDecoding";
@@ -33,8 +33,14 @@ export function cacheFromSource(file: string, optimize: number): string {
 
 type Out = (text: string) => void;
 
+/** The warnings module's formatwarning(): `FILE:LINE: Category: message` and the stripped source line. */
+export function formatWarning(w: CompileWarning, filename: string, source: string): string {
+  const line = source.split("\n")[w.lineno - 1];
+  return `${filename}:${w.lineno}: ${w.category}: ${w.msg}\n` + (line !== undefined && line.trim() !== "" ? `  ${line.trim()}\n` : "");
+}
+
 /** Compiles one file (only `.py` files; others are skipped). Returns false on a syntax error. */
-export function compileFile(fullname: string, opts: CompileAllOptions, out: Out): boolean {
+export function compileFile(fullname: string, opts: CompileAllOptions, out: Out, err: Out = (t) => process.stderr.write(t)): boolean {
   if (!fullname.endsWith(".py")) return true;
   let success = true;
   let bytes: Buffer;
@@ -60,7 +66,8 @@ export function compileFile(fullname: string, opts: CompileAllOptions, out: Out)
   for (const level of todo) {
     try {
       const source = decodeSource(bytes, fullname);
-      const code = compileSource(source, fullname, "exec", { optimize: level as 0 | 1 | 2 });
+      const { code, warnings } = compileSourceWithWarnings(source, fullname, "exec", { optimize: level as 0 | 1 | 2 });
+      for (const w of warnings) err(formatWarning(w, fullname, source));
       const cfile = cacheFromSource(fullname, level);
       fs.mkdirSync(path.dirname(cfile), { recursive: true });
       // Write then rename, so a concurrent reader never sees a partial file.

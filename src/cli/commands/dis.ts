@@ -1,7 +1,8 @@
 // `pypack dis`: option parsing only; compiles FILE and prints src/compiler/disassembler.ts's listing (like `python -m dis FILE`).
 import type { Command } from "commander";
 import * as fs from "fs";
-import { compileSource } from "../../compiler/compile";
+import { compileSourceWithWarnings } from "../../compiler/compile";
+import { formatWarning } from "../../compiler/compileall";
 import { disassemble } from "../../compiler/disassembler";
 import { formatSyntaxError, PySyntaxError } from "../../compiler/errors";
 import { decodeSource } from "../../compiler/sourceDecoding";
@@ -37,7 +38,9 @@ export function registerDis(program: Command): void {
           process.stderr.write("pypack dis: expected FILE or -c CODE\n");
           process.exit(2);
         }
-        process.stdout.write(disassemble(compileSource(source, filename, "exec", { optimize: level })));
+        const { code, warnings } = compileSourceWithWarnings(source, filename, "exec", { optimize: level as 0 | 1 | 2 });
+        for (const w of warnings) process.stderr.write(formatWarning(w, filename, source));
+        process.stdout.write(disassemble(code));
       } catch (e) {
         if (e instanceof PySyntaxError) {
           process.stderr.write(formatSyntaxError(e));
