@@ -2,9 +2,11 @@
 //
 // Run: npx tsx bench/parse.ts [--iterations N]
 // Both sides parse already-decoded text (str), build the full AST, and time only the parsing: file reading and
-// decoding happen before the clock starts. MB are the UTF-8 bytes of the sources (10^6 bytes).
+// decoding happen before the clock starts. MB are the UTF-8 bytes of the sources (10^6 bytes). N rounds (default 5)
+// alternate one pypack pass and one python3 pass (each python3 child does an untimed warm-up pass first).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { unzipSync } from "fflate";
 import { parse } from "../src/compiler/parser";
@@ -23,14 +25,13 @@ function loadSources(): { names: string[]; texts: string[] } {
   return { names, texts: names.map((n) => decodeSource(entries[n], n)) };
 }
 
-/** Seconds per full pass over the files, for each iteration (the first one warms the JIT up and is dropped). */
-function timeOurs(names: string[], texts: string[], iterations: number): number[] {
+/** Seconds per full pass over the files, for each of `passes` passes. */
+function timeOurs(names: string[], texts: string[], passes: number): number[] {
   const times: number[] = [];
-  for (let it = 0; it <= iterations; it++) {
+  for (let it = 0; it < passes; it++) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < texts.length; i++) parse(texts[i], names[i], "exec");
-    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (it > 0) times.push(dt);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
   }
   return times;
 }
@@ -85,22 +86,29 @@ function median(xs: number[]): number {
 function main(): void {
   const iterations = iterationsArg();
   const all = loadSources();
-  const py = timePython(iterations);
+  // Rounds alternate the two sides, so that a machine whose load changes during the run affects both alike.
+  const first = timePython(1);
   // Same files on both sides: those python3 can parse.
-  const keep = new Set(py.names);
+  const keep = new Set(first.names);
   const names = all.names.filter((n) => keep.has(n));
   const texts = all.texts.filter((_t, i) => keep.has(all.names[i]));
   const mb = texts.reduce((sum, t) => sum + Buffer.byteLength(t, "utf8"), 0) / 1e6;
-  const ours = timeOurs(names, texts, iterations);
+  timeOurs(names, texts, 1); // JIT warm-up
+  const ours: number[] = [];
+  const py: number[] = [...first.times];
+  for (let round = 0; round < iterations; round++) {
+    ours.push(...timeOurs(names, texts, 1));
+    if (round > 0) py.push(...timePython(1).times);
+  }
   const row = (label: string, times: number[]): string =>
     `${label.padEnd(28)} ${(mb / median(times)).toFixed(2).padStart(7)} MB/s (median of ${times.length}; best ${(mb / Math.min(...times)).toFixed(2)} MB/s, ${median(times).toFixed(3)} s/pass)`;
   console.log(
     `parse benchmark ${new Date().toISOString().slice(0, 10)}: ${names.length} of the ${all.names.length} files of the pinned stdlib, ` +
-      `${mb.toFixed(2)} MB (left out, 3.12-only syntax python3 ${py.version} cannot parse: ${py.skipped.join(", ") || "none"})`,
+      `${mb.toFixed(2)} MB (left out, 3.12-only syntax python3 ${first.version} cannot parse: ${first.skipped.join(", ") || "none"})`,
   );
   console.log(row(`pypack parse (node ${process.versions.node})`, ours));
-  console.log(row(`python3 ${py.version} ast.parse`, py.times));
-  console.log(`pypack / CPython speed: ${(median(py.times) / median(ours)).toFixed(2)}x`);
+  console.log(row(`python3 ${first.version} ast.parse`, py));
+  console.log(`pypack / CPython speed: ${(median(py) / median(ours)).toFixed(2)}x; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 }
 
 main();
