@@ -44,6 +44,10 @@ export interface ParseWarning {
 
 /** parse() that also returns the warnings CPython's parser emits (the caller decides whether to print them). */
 export function parseWithWarnings(source: string, filename = "<unknown>", mode: ParseMode = "exec"): { tree: A.Mod; warnings: ParseWarning[] } {
+  if (source.indexOf("\0") >= 0) {
+    // CPython reports this without a location (lineno None; 0 here, which formatSyntaxError prints the same way).
+    throw new PySyntaxError("SyntaxError", "source code string cannot contain null bytes", filename, 0, -1, null, 0, -1);
+  }
   const tk = tokenize(source, filename);
   const parser = new Parser(tk, filename);
   const tree = parser.run(mode);

@@ -85,6 +85,7 @@ export interface DecodeOptions {
 
 export function decodeSource(bytes: Uint8Array, filename: string, opts: DecodeOptions = {}): string {
   const script = opts.script === true;
+  if (script && bytes.indexOf(0) >= 0) fail("source code cannot contain null bytes", filename);
   let start = 0;
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) start = 3;
