@@ -18,7 +18,7 @@ const LO = 1 - HI;
 export function decompose(x: number): { mant: bigint; exp: number } {
   f64[0] = x;
   const hi = u32[HI];
-  const lo = u32[LO];
+  let lo = u32[LO];
   const biased = (hi >>> 20) & 0x7ff;
   let mantHi = hi & 0xfffff;
   let exp: number;
@@ -28,12 +28,20 @@ export function decompose(x: number): { mant: bigint; exp: number } {
     mantHi |= 0x100000;
     exp = biased - 1075;
   }
-  let mant = (BigInt(mantHi) << 32n) | BigInt(lo);
-  if (mant === 0n) return { mant, exp: 0 };
-  while ((mant & 1n) === 0n) {
-    mant >>= 1n;
-    exp += 1;
+  if (mantHi === 0 && lo === 0) return { mant: 0n, exp: 0 };
+  // Strip trailing zero bits on the 32-bit halves (cheap) before building the bigint.
+  if (lo === 0) {
+    lo = mantHi;
+    mantHi = 0;
+    exp += 32;
   }
+  const tz = 31 - Math.clz32(lo & -lo);
+  if (tz > 0) {
+    lo = ((lo >>> tz) | (mantHi << (32 - tz))) >>> 0;
+    mantHi >>>= tz;
+    exp += tz;
+  }
+  const mant = mantHi === 0 ? BigInt(lo) : BigInt(mantHi * 4294967296 + lo);
   return { mant, exp };
 }
 
