@@ -204,7 +204,9 @@ class Builder {
     // Annotation blocks of a class see the class scope like PEP 695 scopes do (only with future annotations; never run).
     if (type === BlockType.Annotation) e.nested = prev.nested || prev.isFunctionLike();
     this.table.blocks.set(node, e);
-    prev.children.push(e);
+    // Annotation blocks (future annotations) only catch errors at visit time: CPython 3.12 leaves them out of the
+    // analysis, so names used only in string annotations create no cells, frees or symbols.
+    if (type !== BlockType.Annotation) prev.children.push(e);
     this.stack.push(e);
     this.cur = e;
   }

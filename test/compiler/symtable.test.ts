@@ -82,12 +82,16 @@ describe("symbol tables", () => {
     expect(child(mtp, "m").varnames).toEqual(["self", "u"]);
   });
 
-  it("from __future__ import annotations puts annotations in (never compiled) annotation scopes", () => {
-    const src = "def f(a: x) -> y: pass\n";
+  it("from __future__ import annotations: annotation scopes catch errors but take no part in the analysis", () => {
+    const src = "def f():\n    v = 1\n    def g(a: v) -> y: pass\n";
     const mod = parse(src, "<t>", "exec") as ast.Module;
     const st = buildSymbolTable(mod, "<t>", 0x1000000, src);
-    expect(st.top.children.map((c) => c.type)).toEqual([BlockType.Annotation, BlockType.Annotation, BlockType.Function]);
-    expect(st.top.symbols.has("x")).toBe(false);
+    const f = child(st.top, "f");
+    expect(f.children.map((c) => c.type)).toEqual([BlockType.Function]);
+    expect(f.scopeOf("v")).toBe(Scope.Local);
+    expect(st.top.symbols.has("y")).toBe(false);
+    const bad = "def f(a: (yield)): pass\n";
+    expect(() => buildSymbolTable(parse(bad, "<t>", "exec"), "<t>", 0x1000000, bad)).toThrow("yield expression cannot be used within an annotation");
   });
 
   it("raises CPython's SyntaxErrors with their locations", () => {
