@@ -241,13 +241,18 @@ export function bytesHash(bytes: Uint8Array, len = bytes.length): PyHash {
   return fromHiLo(hi, lo);
 }
 
+/** Scratch for building a signed 64-bit bigint from two halves with one allocation. */
+const hiLoView = new DataView(new ArrayBuffer(8));
+
 /** Signed 64-bit (hi, lo) to PyHash, -1 -> -2. */
 function fromHiLo(hi: number, lo: number): PyHash {
   if (hi === 0xffffffff && lo === 0xffffffff) return -2;
   // Safe-integer range check on the signed value: |v| < 2**53 iff hi (signed) is in [-2**21, 2**21).
   const shi = hi | 0;
   if (shi >= -0x200000 && shi < 0x200000) return shi * 4294967296 + lo;
-  return (BigInt(shi) << 32n) | BigInt(lo);
+  hiLoView.setUint32(0, hi);
+  hiLoView.setUint32(4, lo);
+  return hiLoView.getBigInt64(0);
 }
 
 let scratch = new Uint8Array(256);
