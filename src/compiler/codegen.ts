@@ -2427,12 +2427,9 @@ export class CodeGenerator implements PatternHost {
     this.u.argcount = e.args.args.length + e.args.posonlyargs.length;
     this.u.posonlyargcount = e.args.posonlyargs.length;
     this.u.kwonlyargcount = e.args.kwonlyargs.length;
-    const body = (): void => {
-      this.visitExpr(e.body);
-      this.emit(Op.RETURN_VALUE, 0, posOf(e.body));
-    };
-    if (this.isGeneratorLike()) this.withStopIterationHandler(body);
-    else body();
+    // CPython 3.12 gives generator lambdas no PEP 479 handler (a StopIteration raised inside escapes as is).
+    this.visitExpr(e.body);
+    this.emit(Op.RETURN_VALUE, 0, posOf(e.body));
     const co = this.assembleUnit();
     this.exitScope();
     this.makeClosure(co, funcflags, pos);
