@@ -264,7 +264,7 @@ function pad(s: string, len: number, width: number, align: FormatSpec["align"], 
 
 // ---- float ----
 
-/** format(x, spec) for a Python float. */
+/** format(x, spec) for a Python float (for float subclasses with an empty spec CPython uses str(obj): the VM's job). */
 export function formatFloat(x: number, spec: string): string {
   if (spec === "") return floatRepr(x);
   const f = cachedSpec(spec, "float", "", ">");
@@ -316,7 +316,11 @@ function intAsFloat(n: PyInt): number {
   return v;
 }
 
-/** format(n, spec) for a Python int (`typeName` is 'int', or 'bool' etc. for subclasses, used in error messages). */
+/**
+ * format(n, spec) for a Python int (`typeName` is 'int', or 'bool' etc. for subclasses, used in error messages).
+ * Note: for an int subclass and an empty spec CPython returns str(obj) (format(True, '') == 'True'); the VM must
+ * handle that case itself, as here '' gives the decimal digits.
+ */
 export function formatInt(n: PyInt, spec: string, typeName = "int"): string {
   if (spec === "") return intToDecimalString(n);
   const f = cachedSpec(spec, typeName, "d", ">");
