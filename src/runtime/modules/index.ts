@@ -16,4 +16,3 @@ import "./math";
 import "./_ast";
 import "./_warnings";
 import "./marshal";
-import "./_codecs";
