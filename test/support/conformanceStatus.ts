@@ -136,6 +136,10 @@ async function main(): Promise<void> {
     `Generated ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npx tsx test/support/conformanceStatus.ts\` ` +
       "(reference: CPython 3.12.7 via Pyodide). Per-file reports: `$TMPDIR/pypack-ast-oracle/report-*.txt` after a test run.",
     "",
+    "The suites fail on any failure not listed in `known-failures.json` (the baseline, rewritten by this script with " +
+      "`--write-known-failures`); `PYPACK_CONFORMANCE_STRICT=1 npx vitest run test/compiler` fails on every difference. " +
+      "One file or snippet: `npx tsx test/support/compareOne.ts FILE` / `-c 'CODE'`.",
+    "",
     ...(await corpusSection(fe, "stdlibParse: pinned 3.12.7 stdlib (python_stdlib.zip)", "stdlib", stdlibSources())),
     ...(await corpusSection(fe, "cpythonLibParse: local CPython Lib/ tree", "cpython-lib", cpythonLibSources())),
     ...(await corpusSection(fe, "source decoding: coding declarations, BOM, invalid UTF-8", "source-decoding", sourceDecodingSources())),
