@@ -219,10 +219,12 @@ function layoutNumber(negative: boolean, prefix: string, body: string, f: Format
   else if (negative) sign = "-";
   const nonDigit = sign.length + prefix.length + (hasDecimal ? 1 : 0) + strLen(remainder);
   const minWidth = fill === "0" && align === "=" ? width - nonDigit : 0;
+  checkWidth(minWidth);
   const [size, sep] = groupingOf(f.grouping);
   let grouped = nd === 0 ? "" : groupDigits(digits, minWidth, size, sep);
   if (upper) grouped = grouped.toUpperCase();
   const padding = width - (nonDigit + grouped.length);
+  checkWidth(padding);
   let lpad = 0, spad = 0, rpad = 0;
   if (padding > 0) {
     if (align === "<") rpad = padding;
@@ -234,6 +236,11 @@ function layoutNumber(negative: boolean, prefix: string, body: string, f: Format
   }
   return fill.repeat(lpad) + sign + (upper ? prefix.toUpperCase() : prefix) + fill.repeat(spad) + grouped +
     (hasDecimal ? "." : "") + remainder + fill.repeat(rpad);
+}
+
+/** Padding beyond what a JS string can hold is CPython's MemoryError (it would try to allocate it). */
+function checkWidth(padding: number): void {
+  if (padding > 0x1fffffe8) throw new NumericError("MemoryError", "");
 }
 
 /** Length in code points (Python's len) of a JS string. */
@@ -255,6 +262,7 @@ function strLen(s: string): number {
 /** CPython's calc_padding + writing: pads `s` (of `len` code points) to `width` with `fill` per `align`. */
 function pad(s: string, len: number, width: number, align: FormatSpec["align"], fill: string): string {
   const total = width > len ? width : len;
+  checkWidth(total - len);
   let lpad = 0;
   if (align === ">") lpad = total - len;
   else if (align === "^") lpad = (total - len) >> 1;
