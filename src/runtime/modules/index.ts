@@ -16,3 +16,4 @@ import "./math";
 import "./_ast";
 import "./_warnings";
 import "./marshal";
+import "./_codecs";

@@ -34,7 +34,7 @@ import { Cmp } from "../ops";
 import { defClassMethod, defMethod, defStaticMethod, parseArgs, arity } from "../define";
 import { sliceIndices } from "./slice";
 import { bytesHash } from "../numeric/hash";
-import { setDecodeBytesHook, setEncodeStrHook } from "./str";
+import { decodeBytesHook, setDecodeBytesHook, setEncodeStrHook } from "./str";
 
 type Bin = PyBytes | PyByteArray;
 export function bdata(x: PyObject): Uint8Array {
@@ -306,7 +306,7 @@ for (const T of [BytesType, ByteArrayType]) {
   }
   defMethod(T, "decode", (self, a, kw) => {
     const [enc, err] = parseArgs("decode", a, kw, ["encoding", "errors"], 0);
-    return decodeBytes(bdata(self), enc === undefined ? "utf-8" : ops.pyStr(enc), err === undefined ? "strict" : ops.pyStr(err));
+    return decodeBytesHook(self, enc === undefined ? "utf-8" : ops.pyStr(enc), err === undefined ? "strict" : ops.pyStr(err));
   });
   defMethod(T, "hex", (self, a) => {
     const d = bdata(self);
