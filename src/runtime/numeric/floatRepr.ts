@@ -1,4 +1,5 @@
 // repr(float) and CPython's PyOS_double_to_string: turning a double into text for the e/f/g/r codes with CPython's rules.
+import { NumericError } from "./errors";
 import { Digits, fixedDigits, isTieAt, shortestDigits, significantDigits, undoTieRoundUp } from "./digits";
 
 /** Flags of PyOS_double_to_string (same meaning as CPython's Py_DTSF_*). */
@@ -112,6 +113,8 @@ export function formatDigits(neg: boolean, d: Digits, code: "e" | "f" | "g" | "r
   if (!useExp && addDot0) vEnd = vEnd > decpt ? vEnd : decpt + 1;
   else vEnd = vEnd > decpt ? vEnd : decpt;
 
+  // Output beyond what a JS string can hold is CPython's MemoryError (it would try to allocate it).
+  if (vEnd - digitsLen > 0x1fffffe8 || decpt - digitsLen > 0x1fffffe8) throw new NumericError("MemoryError", "");
   let out = neg ? "-" : flags & DtsFlags.Sign ? "+" : "";
   if (decpt <= 0) out += "0." + "0".repeat(-decpt);
   if (0 < decpt && decpt <= digitsLen) out += digits.slice(0, decpt) + "." + digits.slice(decpt);

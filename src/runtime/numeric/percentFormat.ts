@@ -1,7 +1,7 @@
 // printf-style '%' formatting of numbers (str % args) for the d i u o x X e E f F g G c conversions, following
 // CPython's unicode_format_arg_format/_output: precision zero-fill for ints, '#' prefixes, sign and zero padding.
 import { DtsCode, DtsFlags, doubleToString } from "./floatRepr";
-import { overflowError, typeError } from "./errors";
+import { NumericError, overflowError, typeError } from "./errors";
 import { floatToInt } from "./floatOps";
 import { intToDecimalString, PyInt } from "./intStr";
 
@@ -42,6 +42,7 @@ function formatLong(n: PyInt, alt: boolean, prec: number, type: string): string 
     default: digits = intToDecimalString(abs);
   }
   if (!alt) prefix = "";
+  if (prec > 0x1fffffe8) throw new NumericError("MemoryError", "");
   if (prec > digits.length) digits = "0".repeat(prec - digits.length) + digits;
   let s = (neg ? "-" : "") + prefix + digits;
   if (type === "X") s = s.toUpperCase();
@@ -97,6 +98,7 @@ function padPercent(str: string, hasSign: boolean, ch: string, flags: PercentFla
   let len = hasSign ? str.length : Array.from(str).length;
   if ((widthArg === -1 || widthArg <= len) && !(flags.sign || flags.blank)) return str;
   let width = widthArg;
+  if (width > 0x1fffffe8) throw new NumericError("MemoryError", "");
   let pos = 0;
   let signChar = "";
   let sign = hasSign;
