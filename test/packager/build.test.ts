@@ -67,7 +67,7 @@ describe("pypack build (host)", () => {
     expect(changed.status, changed.stderr).toBe(0);
     expect(changed.stderr).toMatch(/\(1 compiled, \d+ from cache\)/);
     expect(sha(join(dir, "dist", "main"))).not.toBe(before);
-  }, 120_000);
+  }, 400_000);
 
   it("--onedir puts the archive beside the executable and reuses the executable when only Python changed", () => {
     const od = pypack(["-D", ...args], { cwd: dir });
@@ -79,7 +79,7 @@ describe("pypack build (host)", () => {
     const again = pypack(["-D", ...args], { cwd: dir });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toContain("executable unchanged, reused");
-  }, 120_000);
+  }, 400_000);
 
   it("--include-source bundles sources, -O is recorded", () => {
     const r = pypack(["--include-source", "-O", "2", "-n", "withsrc", ...args], { cwd: dir });
@@ -87,7 +87,7 @@ describe("pypack build (host)", () => {
     const report = inspect(join(dir, "dist", "withsrc"));
     expect(report.options).toMatchObject({ optimize: 2, includeSource: true });
     expect(report.data.map((d) => d.path)).toContain("greet/words.py");
-  }, 120_000);
+  }, 400_000);
 });
 
 describe("offline fallback", () => {
@@ -98,5 +98,5 @@ describe("offline fallback", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/WARN: cannot download the Node 22\.23\.2 stub for \S+ .*; using the running node \d+\.\d+\.\d+/);
     expect(inspect(join(dir, "dist", "main")).nodeVersion).toBe(process.version.slice(1));
-  }, 120_000);
+  }, 400_000);
 });

@@ -13,6 +13,7 @@ import { buildGraph, openStdlibZip, type Root } from "../../src/packager/graph";
 import { findImports } from "../../src/packager/imports";
 import { parseAddData, resolveSettings } from "../../src/packager/options";
 import { stdlibZipPath } from "../../src/packager/build";
+import { addDataFiles, metadataFiles, packageDataFiles } from "../../src/packager/datafiles";
 import { extractTarFile } from "../../src/packager/tar";
 import { parseTargets, TARGETS } from "../../src/packager/targets";
 import { formatWarnFile } from "../../src/packager/warnfile";
@@ -188,5 +189,36 @@ describe("archive", () => {
   });
   it("rejects paths that leave the bundle", async () => {
     await expect(writeArchive([{ path: "../evil", data: Buffer.from("") }], manifest)).rejects.toThrow(/invalid archive path/);
+  });
+});
+
+describe("data files", () => {
+  it("--add-data: a file lands in DEST, a directory's contents below DEST", () => {
+    const dir = tempDir();
+    writeTree(dir, { "one.txt": "1", "tree/a.txt": "a", "tree/sub/b.bin": "b", "tree/__pycache__/x.pyc": "skip" });
+    const files = addDataFiles([
+      { src: join(dir, "one.txt"), dest: "." },
+      { src: join(dir, "tree"), dest: "res/t" },
+    ]);
+    expect(files.map((f) => [f.path, Buffer.from(f.data).toString()])).toEqual([
+      ["one.txt", "1"],
+      ["res/t/a.txt", "a"],
+      ["res/t/sub/b.bin", "b"],
+    ]);
+  });
+  it("--collect-data: a package's non-Python files; --copy-metadata: its dist-info", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "mypkg/__init__.py": "",
+      "mypkg/core.py": "",
+      "mypkg/templates/page.html": "<p>",
+      "mypkg/VERSION": "1.0",
+      "My_Pkg-1.0.dist-info/METADATA": "Name: My-Pkg",
+      "My_Pkg-1.0.dist-info/RECORD": "",
+    });
+    const root: Root = { kind: "dir", origin: "site", path: dir };
+    expect(packageDataFiles("mypkg", root).map((f) => f.path)).toEqual(["mypkg/VERSION", "mypkg/templates/page.html"]);
+    expect(metadataFiles("my-pkg", [root]).map((f) => f.path)).toEqual(["My_Pkg-1.0.dist-info/METADATA", "My_Pkg-1.0.dist-info/RECORD"]);
+    expect(() => metadataFiles("absent", [root])).toThrow(/no installed distribution named 'absent'/);
   });
 });
