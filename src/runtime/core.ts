@@ -769,6 +769,10 @@ export class PyCode extends PyBase {
   consts: PyObject[] | null = null;
   /** LOAD_GLOBAL inline cache per instruction: entry index in the globals dict (>= 0) or -1. */
   globalCache: Int32Array | null = null;
+  /** LOAD_ATTR/STORE_ATTR inline cache per instruction: the type seen, its version, and the MRO lookup result. */
+  attrTypes: (PyType | null)[] | null = null;
+  attrVersions: Int32Array | null = null;
+  attrDescr: (PyObject | null)[] | null = null;
   constructor(public co: CodeObject) {
     super(CodeType);
   }

@@ -151,6 +151,8 @@ export class Frame extends PyBase {
   finished = false;
   /** Trace function (sys.settrace) local to the frame. */
   trace: PyObject = None;
+  /** For __init__ frames started directly by CALL on a class: the new instance, returned instead of None. */
+  initSelf: PyObject | null = null;
   constructor(pcode: PyCode, globals: PyDict, builtins: PyDict, locals: PyObject | null, func: PyFunction | null) {
     super(FrameType);
     const code = pcode.co;
@@ -1026,9 +1028,40 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
           case Op.LOAD_ATTR: {
             const owner = stack[sp - 1]!;
             const name = names[arg >>> 1];
+            const t = typeOf(owner);
+            if (t.slots.getattro === undefined) {
+              // inline cache of the MRO lookup, keyed by type and type version
+              const pcode = f.pcode;
+              let at = pcode.attrTypes;
+              if (at === null) {
+                at = pcode.attrTypes = new Array(code.length).fill(null);
+                pcode.attrVersions = new Int32Array(code.length);
+                pcode.attrDescr = new Array(code.length).fill(null);
+              }
+              const ci = pc - 1;
+              let d: PyObject | undefined;
+              if (at[ci] === t && pcode.attrVersions![ci] === t.version) {
+                const cd = pcode.attrDescr![ci];
+                d = cd === null ? undefined : cd;
+              } else {
+                d = t.lookup(name);
+                at[ci] = t;
+                pcode.attrVersions![ci] = t.version;
+                pcode.attrDescr![ci] = d === undefined ? null : d;
+              }
+              if (arg & 1) {
+                if ((d instanceof PyFunction || (d instanceof PyMethodDescr && d.type === MethodDescrType)) && !(owner instanceof PyBase && owner.dict !== null && owner.dict.getStr(name) !== undefined)) {
+                  stack[sp - 1] = d;
+                  stack[sp++] = owner;
+                  break;
+                }
+                stack[sp - 1] = null;
+                stack[sp++] = ops.genericGetAttrD(owner, name, t, d)!;
+              } else stack[sp - 1] = ops.genericGetAttrD(owner, name, t, d)!;
+              break;
+            }
             if (arg & 1) {
               // method form: avoid creating a bound method for plain functions / method descriptors
-              const t = typeOf(owner);
               if (t.slots.getattro === undefined) {
                 const d = t.lookup(name);
                 if (d instanceof PyFunction || d instanceof PyMethodDescr) {
@@ -1051,6 +1084,30 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
           case Op.STORE_ATTR: {
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
+            const t = typeOf(owner);
+            if (t.slots.setattro === undefined) {
+              const pcode = f.pcode;
+              let at = pcode.attrTypes;
+              if (at === null) {
+                at = pcode.attrTypes = new Array(code.length).fill(null);
+                pcode.attrVersions = new Int32Array(code.length);
+                pcode.attrDescr = new Array(code.length).fill(null);
+              }
+              const ci = pc - 1;
+              let d: PyObject | undefined;
+              if (at[ci] === t && pcode.attrVersions![ci] === t.version) {
+                const cd = pcode.attrDescr![ci];
+                d = cd === null ? undefined : cd;
+              } else {
+                d = t.lookup(names[arg]);
+                at[ci] = t;
+                pcode.attrVersions![ci] = t.version;
+                pcode.attrDescr![ci] = d === undefined ? null : d;
+              }
+              if (d === undefined && owner instanceof PyBase && owner.dict !== null) owner.dict.setStr(names[arg], v);
+              else ops.genericSetAttrD(owner, names[arg], v, t, d);
+              break;
+            }
             ops.setAttr(owner, names[arg], v);
             break;
           }
@@ -1444,6 +1501,33 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
                 nargs++;
               }
             }
+            if (callable instanceof PyType && argStart === base + 2 && typeOf(callable).slots.call === TypeType.slots.call && !callable.isAbstract) {
+              // class instantiation with object.__new__ and a Python __init__: run __init__ in this loop
+              const init = callable.lookup("__init__");
+              if (init instanceof PyFunction && (init.code.co.co_flags & GEN_FLAGS) === 0 && callable.lookup("__new__") === objectNewRef() && callable.alloc !== null) {
+                const obj = callable.alloc(callable);
+                if (callable.instDict && obj.dict === null) obj.dict = new PyDict();
+                stack[base + 1] = obj;
+                const nf = newFuncFrame(init, stack as PyObject[], base + 1, arg + 1, kwnames);
+                nf.initSelf = obj;
+                sp = base;
+                if (ts.depth >= interp.recursionLimit) throw recursionError();
+                f.sp = sp;
+                f.pc = pc;
+                nf.back = f;
+                ts.frame = nf;
+                ts.depth++;
+                f = nf;
+                code = nf.code.co_code;
+                consts = nf.consts;
+                names = nf.code.co_names;
+                fast = nf.fast;
+                stack = nf.stack;
+                sp = 0;
+                pc = 0;
+                break;
+              }
+            }
             if (callable instanceof PyFunction) {
               const fco = callable.code.co;
               const nf = newFuncFrame(callable, stack as PyObject[], argStart, nargs, kwnames);
@@ -1543,8 +1627,9 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
           }
           case Op.RETURN_VALUE:
           case Op.RETURN_CONST: {
-            const rv = (word & 0xff) === Op.RETURN_CONST ? consts[arg] : stack[--sp]!;
+            let rv = (word & 0xff) === Op.RETURN_CONST ? consts[arg] : stack[--sp]!;
             f.finished = true;
+            const initSelf = f.initSelf;
             if (f === entry) {
               f.sp = 0;
               f.pc = pc;
@@ -1562,6 +1647,10 @@ function run(entry: Frame, throwIn: PyBaseException | null = null): PyObject {
             stack = f.stack;
             sp = f.sp;
             pc = f.pc;
+            if (initSelf !== null) {
+              if (rv !== None) throw typeError(`__init__() should return None, not '${typeOf(rv).name}'`);
+              rv = initSelf;
+            }
             stack[sp++] = rv;
             break;
           }
@@ -2110,5 +2199,10 @@ ListIterType.slots.next = (self) => {
 /** The range iterator class, registered by objects/range.ts for FOR_ITER's fast path. */
 export const RangeIterRef: { cls: new (...a: never[]) => PyBase; type: PyType | null } = { cls: class Never extends PyBase {}, type: null };
 
-import { ClassMethodDescrType, MethodDescrType } from "./core";
+import { ClassMethodDescrType, MethodDescrType, TypeType } from "./core";
+let objectNewCache: PyObject | undefined;
+function objectNewRef(): PyObject | undefined {
+  if (objectNewCache === undefined) objectNewCache = ObjectType.dict.getStr("__new__");
+  return objectNewCache;
+}
 export { NotImplemented, StrType, PyIntObj, isInt, intValue, keyError, NameErrorType };

@@ -136,7 +136,11 @@ export function isDataDescr(d: PyObject): boolean {
 /** object.__getattribute__: data descriptors on the type, then the instance dict, then other class attributes. */
 export function genericGetAttr(obj: PyObject, name: string, suppress = false): PyObject | undefined {
   const t = typeOf(obj);
-  const d = t.lookup(name);
+  return genericGetAttrD(obj, name, t, t.lookup(name), suppress);
+}
+
+/** genericGetAttr with the type's MRO lookup result `d` already known (the interpreter's inline cache). */
+export function genericGetAttrD(obj: PyObject, name: string, t: PyType, d: PyObject | undefined, suppress = false): PyObject | undefined {
   let get: TypeSlots["descrGet"];
   if (d !== undefined) {
     if (d instanceof PyFunction) {
@@ -184,7 +188,11 @@ export function getAttrOpt(obj: PyObject, name: string): PyObject | undefined {
 /** object.__setattr__ (value null = delete). */
 export function genericSetAttr(obj: PyObject, name: string, value: PyObject | null): void {
   const t = typeOf(obj);
-  const d = t.lookup(name);
+  genericSetAttrD(obj, name, value, t, t.lookup(name));
+}
+
+/** genericSetAttr with the type's MRO lookup result known. */
+export function genericSetAttrD(obj: PyObject, name: string, value: PyObject | null, t: PyType, d: PyObject | undefined): void {
   if (d !== undefined) {
     const set = typeOf(d).slots.descrSet;
     if (set !== undefined) {
@@ -1033,4 +1041,8 @@ export function stopIterationExc(): PyBaseException {
 /** A tuple from a JS array (helper for native modules). */
 export function callTuple(items: PyObject[]): PyTuple {
   return new PyTuple(items);
+}
+
+export function typeOfRef(x: PyObject): PyType {
+  return typeOf(x);
 }

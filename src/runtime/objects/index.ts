@@ -35,6 +35,8 @@ const SLOT_DUNDERS: [SlotKey, string][] = [
   ["next", "__next__"],
   ["bool", "__bool__"],
   ["call", "__call__"],
+  ["descrGet", "__get__"],
+  ["descrSet", "__set__"],
 ];
 
 function dunderFor(t: PyType, key: SlotKey): PyMethodDescr | null {
@@ -59,6 +61,23 @@ function dunderFor(t: PyType, key: SlotKey): PyMethodDescr | null {
       return new PyMethodDescr("__bool__", t, (self) => t.slots.bool!(self));
     case "call":
       return new PyMethodDescr("__call__", t, (self, args, kw) => t.slots.call!(self, args, kw));
+    case "descrGet":
+      return new PyMethodDescr("__get__", t, (self, args) => {
+        const obj = args.length ? args[0] : None;
+        const type = args.length > 1 && args[1] !== None ? (args[1] as PyType) : ops.typeOfRef(obj);
+        return t.slots.descrGet!(self, obj === None ? null : obj, type);
+      });
+    case "descrSet":
+      if (t.dict.getStr("__delete__") === undefined) {
+        t.dict.setStr("__delete__", new PyMethodDescr("__delete__", t, (self, args) => {
+          t.slots.descrSet!(self, args[0], null);
+          return None;
+        }));
+      }
+      return new PyMethodDescr("__set__", t, (self, args) => {
+        t.slots.descrSet!(self, args[0], args[1]);
+        return None;
+      });
     default:
       return null;
   }
