@@ -17,3 +17,4 @@ import "./_ast";
 import "./_warnings";
 import "./marshal";
 import "./_codecs";
+import "./_tokenize";
