@@ -16,6 +16,12 @@ const FAIL = new ParseFail();
 
 /** Deepest expression nesting accepted before reporting the source as too complex (keeps the JS stack safe). */
 const MAX_DEPTH = 1500;
+/**
+ * Longest operator/trailer chain (`-` * n, `a.b.b...`, `1+1+...`): each link nests the AST one level deeper, and
+ * CPython itself fails beyond a few thousand (MemoryError / RecursionError); downstream passes recurse over the tree.
+ */
+const MAX_CHAIN = 2000;
+const TOO_COMPLEX = "Parser stack overflowed - Python source too complex to parse";
 
 const AUG_OPS: Readonly<Record<string, A.Operator>> = {
   "+=": "Add", "-=": "Sub", "*=": "Mult", "@=": "MatMult", "/=": "Div", "%=": "Mod", "&=": "BitAnd", "|=": "BitOr",
@@ -109,7 +115,7 @@ export class Parser {
       if (this.tk.unclosed !== null && furthest.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
       return e;
     }
-    if (e instanceof RangeError) return this.errorAtToken(this.toks[Math.min(this.p, this.toks.length - 1)], "too many nested parentheses");
+    if (e instanceof RangeError) return this.errorAtToken(this.toks[Math.min(this.p, this.toks.length - 1)], TOO_COMPLEX);
     if (!(e instanceof ParseFail)) throw e;
     const last = this.toks[Math.min(this.max, this.toks.length - 1)];
     if (last.type === TokenType.ErrorEof && this.tk.unclosed !== null) return this.tk.unclosed.error;
@@ -267,7 +273,7 @@ export class Parser {
   enter(): void {
     if (++this.depth > MAX_DEPTH) {
       const t = this.peek();
-      throw this.errorAtToken(t, "too many nested parentheses");
+      throw this.errorAtToken(t, TOO_COMPLEX);
     }
   }
 
@@ -1576,7 +1582,7 @@ export class Parser {
   }
 
   expression(): A.Expr {
-    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), "too many nested parentheses");
+    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), TOO_COMPLEX);
     try {
       if (this.at("lambda")) return this.lambdef();
       const s0 = this.tokPos(this.peek());
@@ -1629,6 +1635,7 @@ export class Parser {
     // Iterative over chains of `not` to keep the JS stack flat.
     const nots: Token[] = [];
     while (this.at("not")) nots.push(this.next());
+    if (nots.length > MAX_CHAIN) throw this.errorAtToken(this.peek(), TOO_COMPLEX);
     let e = this.comparison();
     for (let i = nots.length - 1; i >= 0; i--) {
       e = { _type: "UnaryOp", op: "Not", operand: e, ...this.locFrom(this.tokPos(nots[i])) };
@@ -1682,6 +1689,7 @@ export class Parser {
   binary(minPrec: number): A.Expr {
     const s0 = this.tokPos(this.peek());
     let left = this.factor();
+    let links = 0;
     for (;;) {
       const t = this.peek();
       if (t.type !== TokenType.Op) return left;
@@ -1690,6 +1698,7 @@ export class Parser {
       // PEG: without an operand after the operator the shorter expression stands (the caller then fails).
       if (!this.startsOperand(this.peekAt(1))) return left;
       this.p++;
+      if (++links > MAX_CHAIN) throw this.errorAtToken(t, TOO_COMPLEX);
       const right = this.binary(prec + 1);
       left = { _type: "BinOp", left, op: BIN_OPS[t.value], right, ...this.locFrom(s0) };
     }
@@ -1705,6 +1714,7 @@ export class Parser {
       ops.push(u);
       this.p++;
     }
+    if (ops.length > MAX_CHAIN) throw this.errorAtToken(this.peek(), TOO_COMPLEX);
     let e = this.power();
     for (let i = ops.length - 1; i >= 0; i--) {
       const v = ops[i].value;
@@ -1718,7 +1728,7 @@ export class Parser {
     const base = this.awaitPrimary();
     if (!this.at("**")) return base;
     this.p++;
-    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), "too many nested parentheses");
+    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(this.peek(), TOO_COMPLEX);
     try {
       const exp = this.factor();
       return { _type: "BinOp", left: base, op: "Pow", right: exp, ...this.locFrom(s0) };
@@ -1739,9 +1749,10 @@ export class Parser {
   primary(): A.Expr {
     const s0 = this.tokPos(this.peek());
     let e = this.atom();
-    for (;;) {
+    for (let links = 0; ; links++) {
       const t = this.peek();
       if (t.type !== TokenType.Op) return e;
+      if (links > MAX_CHAIN) throw this.errorAtToken(t, TOO_COMPLEX);
       if (t.value === ".") {
         this.p++;
         const n = this.name();
