@@ -21,6 +21,8 @@ import {
   OSErrorType,
 } from "../core";
 import * as ops from "../ops";
+import { frozenPath } from "../archive";
+import { BytesIOType, StringIOType } from "./_io";
 import { defGetSet, defMethod, parseArgs, builtinFunction } from "../define";
 
 /** Lazily bound accessor for sys attributes (set by sys.ts). */
@@ -330,6 +332,10 @@ function simpleOpen(args: PyObject[], kw: readonly string[] | null): PyObject {
   else if (m.includes("a")) flags = m.includes("+") ? "a+" : "a";
   else if (m.includes("x")) flags = "wx";
   else throw valueError(`invalid mode: '${m}'`);
+  if (flags === "r") {
+    const served = openFrozen(path, m, encoding === undefined || encoding === None ? "utf-8" : ops.pyStr(encoding));
+    if (served !== null) return served;
+  }
   let fd: number;
   try {
     fd = fs.openSync(path, flags);
@@ -338,6 +344,22 @@ function simpleOpen(args: PyObject[], kw: readonly string[] | null): PyObject {
   }
   if (m.includes("b")) return new PyBinaryFile(fd, path, m);
   return new PyTextStream(fd, path, m, encoding === undefined || encoding === None ? "utf-8" : ops.pyStr(encoding));
+}
+
+/**
+ * A packaged program's data files live in its archive below sys._MEIPASS (src/runtime/archive.ts frozenPath): reading
+ * one gives an in-memory BytesIO/StringIO with the file's contents (universal newlines in text mode); nothing is extracted.
+ */
+function openFrozen(path: string, mode: string, encoding: string): PyObject | null {
+  const hit = frozenPath(path);
+  if (hit === null) return null;
+  const st = hit.archive.stat(hit.rel);
+  if (st === null) return null;
+  if (st.isDir) throw osErrorFromNode({ code: "EISDIR" }, path);
+  const data = hit.archive.read(hit.rel)!;
+  if (mode.includes("b")) return ops.call(BytesIOType, [new PyBytes(Uint8Array.from(data))]);
+  const text = new TextDecoder(encoding, { fatal: true }).decode(data).replace(/\r\n?/g, "\n");
+  return ops.call(StringIOType, [text]);
 }
 
 const ERRNO: Record<string, [number, string]> = {
