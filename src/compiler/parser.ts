@@ -107,26 +107,22 @@ export class Parser {
 
   /** Decides which error wins, the way CPython's _PyPegen_run_parser / _Pypegen_set_syntax_error do. */
   finalError(e: unknown): PySyntaxError {
-    if (this.tk.error !== null) return this.tk.error;
-    // An unclosed bracket wins over a parser error found on a later line than the bracket (CPython compares
-    // the line of the furthest token the parser fetched).
-    const furthest = this.toks[Math.min(this.max, this.toks.length - 1)];
-    if (e instanceof PySyntaxError) {
-      if (this.tk.unclosed !== null && furthest.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
-      return e;
-    }
-    if (e instanceof RangeError) return this.errorAtToken(this.toks[Math.min(this.p, this.toks.length - 1)], TOO_COMPLEX);
-    if (!(e instanceof ParseFail)) throw e;
+    if (e instanceof RangeError) return this.tk.error ?? this.errorAtToken(this.toks[Math.min(this.p, this.toks.length - 1)], TOO_COMPLEX);
+    if (!(e instanceof PySyntaxError) && !(e instanceof ParseFail)) throw e;
+    // The furthest token the parser fetched decides the generic error (CPython's last token of the first pass).
     const last = this.toks[Math.min(this.max, this.toks.length - 1)];
-    if (last.type === TokenType.ErrorEof && this.tk.unclosed !== null) return this.tk.unclosed.error;
-    if (last.type === TokenType.Indent || last.type === TokenType.Dedent) {
+    if (e instanceof ParseFail && (last.type === TokenType.Indent || last.type === TokenType.Dedent)) {
+      // Reported as is: CPython does not tokenize the rest of the input for these.
       const lineText = this.lineText(last.lineno);
       const indent = lineText.length - lineText.replace(/^[ \t\f]*/, "").length;
       return new PySyntaxError("IndentationError", last.type === TokenType.Indent ? "unexpected indent" : "unexpected unindent", this.filename, last.lineno, indent, lineText, last.lineno, -1);
     }
-    const err = this.errorAtToken(last, "invalid syntax");
-    if (this.tk.unclosed !== null && furthest.lineno > this.tk.unclosed.lineno) return this.tk.unclosed.error;
-    return err;
+    // Otherwise CPython tokenizes the rest of the input: a tokenizer error anywhere wins, and an unclosed bracket
+    // wins over an error found on a later line than the bracket.
+    if (this.tk.error !== null) return this.tk.error;
+    if (this.tk.unclosed !== null && (last.type === TokenType.ErrorEof || last.lineno > this.tk.unclosed.lineno)) return this.tk.unclosed.error;
+    if (e instanceof PySyntaxError) return e;
+    return this.errorAtToken(last, "invalid syntax");
   }
 
   // ---- error construction ----
