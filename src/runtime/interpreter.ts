@@ -116,8 +116,10 @@ export const interp = {
   dictUpdate: (_d: PyDict, _other: PyObject): void => {
     throw new Error("dict update not installed");
   },
-  isMapping: (_x: PyObject): boolean => false,
-  isSequence: (_x: PyObject): boolean => false,
+  isMapping: (x: PyObject): boolean => matchKind(x) === 1,
+  isSequence: (x: PyObject): boolean => matchKind(x) === 2,
+  /** sys.modules (set by sys.ts) */
+  sysModules: null as (() => PyDict) | null,
   /** Counts instructions to interleave threads / check signals; set by _thread/signal support. */
   pendingCheck: null as (() => void) | null,
 };
@@ -755,7 +757,6 @@ function unpackIterable(v: PyObject, n: number, starAt: number, after: number, o
   if (starAt < 0) {
     if (items.length !== n) {
       if (items.length < n) throw newException(ValueErrorType, `not enough values to unpack (expected ${n}, got ${items.length})`);
-      if (v instanceof PyTuple || v instanceof PyList) throw newException(ValueErrorType, `too many values to unpack (expected ${n}, got ${items.length})`);
       throw newException(ValueErrorType, `too many values to unpack (expected ${n})`);
     }
     for (let i = n - 1; i >= 0; i--) out[sp++] = items[i];
@@ -2206,3 +2207,39 @@ function objectNewRef(): PyObject | undefined {
   return objectNewCache;
 }
 export { NotImplemented, StrType, PyIntObj, isInt, intValue, keyError, NameErrorType };
+
+/** 1 = mapping, 2 = sequence, 0 = neither (CPython's Py_TPFLAGS_MAPPING / Py_TPFLAGS_SEQUENCE, incl. ABC registration). */
+function matchKind(x: PyObject): number {
+  if (typeof x === "string" || typeof x === "number" || typeof x === "bigint" || typeof x === "boolean") return 0;
+  const t = typeOf(x);
+  for (const m of t.mro) {
+    switch (m.name) {
+      case "list":
+      case "tuple":
+      case "range":
+      case "memoryview":
+      case "deque":
+      case "array":
+        if (!m.heap) return 2;
+        break;
+      case "dict":
+      case "mappingproxy":
+        if (!m.heap) return 1;
+        break;
+      case "str":
+      case "bytes":
+      case "bytearray":
+        if (!m.heap) return 0;
+        break;
+    }
+  }
+  const modules = interp.sysModules?.();
+  const abc = modules?.getStr("_collections_abc") ?? modules?.getStr("collections.abc");
+  if (abc !== undefined) {
+    const mapping = ops.getAttrOpt(abc, "Mapping");
+    if (mapping !== undefined && ops.isInstanceOf(x, mapping)) return 1;
+    const seq = ops.getAttrOpt(abc, "Sequence");
+    if (seq !== undefined && ops.isInstanceOf(x, seq)) return 2;
+  }
+  return 0;
+}

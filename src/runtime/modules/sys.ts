@@ -190,6 +190,17 @@ export function sysModule(): PyModule {
       return None;
     },
     getprofile: () => sysState.profile,
+    displayhook: (args) => {
+      const v = args[0];
+      if (v === None) return None;
+      const b = interp.builtins;
+      if (b !== null) b.setStr("_", None);
+      const out = ops.repr(v) + "\n";
+      const so = sysMod!.dict.getStr("stdout");
+      if (so !== undefined && so !== None) ops.callMethod(so, "write", [out]);
+      if (b !== null) b.setStr("_", v);
+      return None;
+    },
     is_finalizing: () => false,
     audit: () => None,
     addaudithook: () => None,
@@ -201,6 +212,13 @@ export function sysModule(): PyModule {
     call_tracing: (args) => ops.call(args[0], ops.toArray(args[1])),
     getunicodeinternedsize: () => 0,
   });
+  m.dict.setStr("__displayhook__", m.dict.getStr("displayhook")!);
+  interp.sysModules = () => m.dict.getStr("modules") as PyDict;
+  interp.displayhook = (v) => {
+    const hook = m.dict.getStr("displayhook");
+    if (hook === undefined) throw runtimeErrorRef("lost sys.displayhook");
+    ops.call(hook, [v]);
+  };
   m.dict.setStr("__builtin__marker__", true);
   m.dict.delete("__builtin__marker__");
   modules.setStr("sys", m);
@@ -208,7 +226,7 @@ export function sysModule(): PyModule {
   bindSys(() => m.dict);
   return m;
 }
-import { excTypes } from "../core";
+import { excTypes, runtimeError as runtimeErrorRef } from "../core";
 function excTypesGet(n: string): PyType {
   return excTypes.get(n)!;
 }
@@ -227,6 +245,7 @@ export const SimpleNamespaceType = makeBuiltinType("SimpleNamespace", ObjectType
   alloc: (cls) => new SimpleNS(cls),
 });
 SimpleNamespaceType.dict.setStr("__module__", "types");
+defGetSet(SimpleNamespaceType, "__dict__", (self) => (self as PyBase).dict!);
 SimpleNamespaceType.instDict = true;
 export class SimpleNS extends PyBase {
   constructor(type?: PyType) {

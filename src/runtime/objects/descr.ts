@@ -38,7 +38,9 @@ import {
   newException,
   ValueErrorType,
   NotImplemented,
+  PyList,
 } from "../core";
+import { constsOf as constsOfRef } from "../interpreter";
 import * as ops from "../ops";
 import { defGetSet, defMethod, defStaticMethod, parseArgs } from "../define";
 
@@ -403,3 +405,30 @@ const codeAttrs: Record<string, (c: PyCode) => PyObject> = {
 for (const k of Object.keys(codeAttrs)) defGetSet(CodeType, k, (c) => codeAttrs[k](c as PyCode));
 
 export { ClassMethodType, StaticMethodType };
+
+defMethod(CodeType, "co_positions", (c) => {
+  const co = (c as PyCode).co;
+  const out: PyObject[] = [];
+  const v = (n: number): PyObject => (n < 0 ? None : n);
+  for (let i = 0; i < co.co_code.length; i++) {
+    const [l, el, cl, ecl] = co.position(i);
+    out.push(new PyTuple([v(l), v(el), v(cl), v(ecl)]));
+  }
+  return ops.getIter(new PyList(out));
+});
+defMethod(CodeType, "co_lines", (c) => {
+  const co = (c as PyCode).co;
+  const out: PyObject[] = [];
+  let start = 0;
+  let cur = co.lineOf(0);
+  for (let i = 1; i <= co.co_code.length; i++) {
+    const l = i < co.co_code.length ? co.lineOf(i) : -2;
+    if (l !== cur) {
+      out.push(new PyTuple([start * 2, i * 2, cur < 0 ? None : cur]));
+      start = i;
+      cur = l;
+    }
+  }
+  return ops.getIter(new PyList(out));
+});
+defGetSet(CodeType, "co_consts", (c) => new PyTuple(constsOfRef((c as PyCode).co)));

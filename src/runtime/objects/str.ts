@@ -703,6 +703,7 @@ export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, 
         i += 2;
         continue;
       }
+      if (i + 1 >= n) throw valueError("Single '{' encountered in format string");
       // find matching }
       let j = i + 1;
       let level = 1;
