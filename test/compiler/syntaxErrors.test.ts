@@ -76,7 +76,7 @@ describe("golden syntax errors (CPython 3.12.7)", () => {
     const names = bad.map((b) => b.slice(0, b.indexOf(":")));
     const p = partition("syntax-errors-printed", names);
     console.log(`printed syntax errors: ${golden.cases.length - bad.length} / ${golden.cases.length} as CPython prints them. ${baselineNote(p)}`);
-    const unexpected = bad.filter((b, i) => p.unexpected.includes(names[i]));
+    const unexpected = bad.filter((_b, i) => p.unexpected.includes(names[i]));
     if (unexpected.length > 0) {
       throw new Error(`${unexpected.length} printed errors differ (not in known-failures.json):\n${unexpected.slice(0, 60).join("\n")}`);
     }
