@@ -34,7 +34,7 @@ export function cpythonLibDir(): string {
   return r.stdout.trim();
 }
 
-/** Every .py file under the local CPython's Lib/, tests included, site-packages excluded. */
+/** Every .py file under the local CPython's Lib/, tests included, site-packages (and Debian's dist-packages) excluded. */
 export function cpythonLibSources(): SourceFile[] {
   const root = cpythonLibDir();
   const out: SourceFile[] = [];
@@ -44,7 +44,7 @@ export function cpythonLibSources(): SourceFile[] {
       const st = statSync(p, { throwIfNoEntry: false });
       if (st === undefined) continue;
       if (st.isDirectory()) {
-        if (name !== "site-packages" && name !== "__pycache__") walk(p);
+        if (name !== "site-packages" && name !== "dist-packages" && name !== "__pycache__") walk(p);
       } else if (name.endsWith(".py") && st.isFile()) {
         out.push({ name: relative(root, p), bytes: new Uint8Array(readFileSync(p)), origin: { path: p } });
       }
