@@ -119,7 +119,7 @@ export class Parser {
     }
     // Otherwise CPython tokenizes the rest of the input: a tokenizer error anywhere wins, and an unclosed bracket
     // wins over an error found on a later line than the bracket.
-    if (this.tk.error !== null) return this.tk.error;
+    if (this.tk.error !== null && (!this.tk.errorDeferred || last.type === TokenType.ErrorEof)) return this.tk.error;
     if (this.tk.unclosed !== null && (last.type === TokenType.ErrorEof || last.lineno > this.tk.unclosed.lineno)) return this.tk.unclosed.error;
     if (e instanceof PySyntaxError) return e;
     return this.errorAtToken(last, "invalid syntax");
@@ -199,6 +199,16 @@ export class Parser {
   }
 
   // ---- token access ----
+
+  /**
+   * Undoes the lookahead of a trial parse (CPython's second pass does not move the generic error location), except
+   * when it reached the end of the tokens: CPython raises the tokenizer's error as soon as that token is fetched.
+   */
+  restoreMax(saved: number): void {
+    const end = this.toks.length - 1;
+    if (this.max >= end && this.toks[end].type === TokenType.ErrorEof) throw FAIL;
+    this.max = saved;
+  }
 
   peek(): Token {
     if (this.p > this.max) this.max = this.p;
@@ -516,12 +526,13 @@ export class Parser {
 
   annAssign(target: A.Expr, startTok: Token): A.AnnAssign {
     const parenthesized = startTok.type === TokenType.Op && startTok.value === "(";
+    // The invalid-annotation messages need `: expression`; otherwise it is a generic error.
+    if (target._type === "Starred" || !this.startsOperandOrNot(this.peekAt(1))) throw FAIL;
     if (target._type === "Tuple") {
       // `x, y: int` points at the first element; `(x, y): int` at the tuple.
       const at = parenthesized || target.elts.length === 0 ? target : target.elts[0];
       throw this.errorAtNode(at, "only single target (not tuple) can be annotated");
     }
-    if (target._type === "Starred") throw FAIL;
     if (target._type === "List") throw this.errorAtNode(target, "only single target (not list) can be annotated");
     if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
       throw this.errorAtNode(target, "illegal target for annotation");
@@ -595,7 +606,7 @@ export class Parser {
         if (!(e instanceof ParseFail)) throw e;
       }
       this.p = save;
-      this.max = saveMax;
+      this.restoreMax(saveMax);
       if (all !== null) this.setContext(all, "Del", "del");
       throw FAIL;
     }
@@ -1452,7 +1463,7 @@ export class Parser {
     }
     const ok = b !== null && !this.at("=") && !this.at(":=");
     this.p = eqIdx;
-    this.max = saveMax;
+    this.restoreMax(saveMax);
     if (!ok || b === null) return;
     const st = this.toks[startIdx];
     if (e._type === "Name" && st.type === TokenType.Name && eqIdx === startIdx + 1) {
@@ -1587,6 +1598,7 @@ export class Parser {
       this.p++;
       const test = this.disjunction();
       if (!this.at("else")) {
+        if (this.at(":")) throw FAIL;
         throw this.errorFromTo(body, test, "expected 'else' after 'if' expression");
       }
       this.p++;
@@ -2025,7 +2037,7 @@ export class Parser {
     const bEnd = this.p - 1;
     this.p = save;
     if (b === null) {
-      this.max = saveMax;
+      this.restoreMax(saveMax);
       return;
     }
     if (legacy && a._type === "Name") {
@@ -2037,12 +2049,12 @@ export class Parser {
       const n = this.toks[firstIdx + 1];
       const softKeyword = ft.value === "match" || ft.value === "case" || ft.value === "type" || ft.value === "_";
       if (n.type === TokenType.String || n.type === TokenType.FStringStart || softKeyword) {
-        this.max = saveMax;
+        this.restoreMax(saveMax);
         return;
       }
     }
     if (this.parenLevelAt(bEnd) <= 0) {
-      this.max = saveMax;
+      this.restoreMax(saveMax);
       return;
     }
     throw this.errorFromTo(a, b, "invalid syntax. Perhaps you forgot a comma?");

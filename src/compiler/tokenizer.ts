@@ -14,6 +14,8 @@ export interface TokenizeResult {
   tokens: Token[];
   /** The tokenizer error that stopped tokenization, if any (tokens then end before it). */
   error: PySyntaxError | null;
+  /** The error is one CPython raises only when the parser reaches it (indentation, line continuation). */
+  errorDeferred: boolean;
   /** When the input ended inside brackets: the "'(' was never closed" error and the line of that bracket. */
   unclosed: { error: PySyntaxError; lineno: number } | null;
   /** The normalised source the token offsets refer to. */
@@ -54,7 +56,14 @@ type Mode = FStringMode | ExprMode | SpecMode;
 
 /** Thrown internally to stop tokenizing; carries the Python error. */
 class TokenizerStop {
-  constructor(readonly error: PySyntaxError) {}
+  /**
+   * `deferred`: an error state (E_DEDENT, E_TABSPACE, E_TOODEEP, E_LINECONT, E_EOF) that CPython reports only when the
+   * parser fetches that token, not when it tokenizes the rest of the input after a syntax error.
+   */
+  constructor(
+    readonly error: PySyntaxError,
+    readonly deferred = false,
+  ) {}
 }
 
 
@@ -96,13 +105,15 @@ class Tokenizer {
 
   run(): TokenizeResult {
     let error: PySyntaxError | null = null;
+    let errorDeferred = false;
     try {
       this.loop();
     } catch (e) {
-      if (e instanceof TokenizerStop) error = e.error;
-      else throw e;
+      if (!(e instanceof TokenizerStop)) throw e;
+      error = e.error;
+      errorDeferred = e.deferred;
     }
-    return { tokens: this.tokens, error, unclosed: this.unclosed, source: this.src };
+    return { tokens: this.tokens, error, errorDeferred, unclosed: this.unclosed, source: this.src };
   }
 
   // ---- positions and errors ----
@@ -221,7 +232,7 @@ class Tokenizer {
       if (alt !== this.altIndents[top]) throw this.tabError(p);
     } else if (col > this.indents[top]) {
       if (this.indents.length >= MAX_INDENT) {
-        throw new TokenizerStop(new PySyntaxError("IndentationError", "too many levels of indentation", this.filename, this.lineno, 1, this.lineTextAt(lineStart, true), this.lineno, 0));
+        throw new TokenizerStop(new PySyntaxError("IndentationError", "too many levels of indentation", this.filename, this.lineno, 1, this.lineTextAt(lineStart, true), this.lineno, 0), true);
       }
       if (alt <= this.altIndents[top]) throw this.tabError(p);
       this.indents.push(col);
@@ -238,7 +249,7 @@ class Tokenizer {
       if (col !== this.indents[this.indents.length - 1]) {
         const text = this.lineTextAt(lineStart, true);
         const len = this.chars(lineStart, lineStart + text.replace(/\n$/, "").length);
-        throw new TokenizerStop(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.lineno, len + 1, text, this.lineno, -1));
+        throw new TokenizerStop(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.lineno, len + 1, text, this.lineno, -1), true);
       }
       if (alt !== this.altIndents[this.altIndents.length - 1]) throw this.tabError(p);
     }
@@ -247,7 +258,7 @@ class Tokenizer {
 
   tabError(p: number): TokenizerStop {
     const { lineStart } = this.locate(p);
-    return new TokenizerStop(new PySyntaxError("TabError", "inconsistent use of tabs and spaces in indentation", this.filename, this.lineno, 1, this.lineTextAt(lineStart, true), this.lineno, 0));
+    return new TokenizerStop(new PySyntaxError("TabError", "inconsistent use of tabs and spaces in indentation", this.filename, this.lineno, 1, this.lineTextAt(lineStart, true), this.lineno, 0), true);
   }
 
   newline(): void {
@@ -305,7 +316,7 @@ class Tokenizer {
         if (this.pos >= this.n) {
           const lineStart = this.locate(start).lineStart;
           const off = this.chars(lineStart, start) + 2;
-          throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected EOF while parsing", this.filename, this.lineno - 1, off, this.lineTextAt(lineStart, true), this.lineno - 1, -1));
+          throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected EOF while parsing", this.filename, this.lineno - 1, off, this.lineTextAt(lineStart, true), this.lineno - 1, -1), true);
         }
         return false;
       }
@@ -313,10 +324,10 @@ class Tokenizer {
         this.pos++;
         const lineStart = this.lineStart;
         const off = this.chars(lineStart, start) + 2;
-        throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected EOF while parsing", this.filename, this.lineno, off, this.lineTextAt(lineStart, true), this.lineno, -1));
+        throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected EOF while parsing", this.filename, this.lineno, off, this.lineTextAt(lineStart, true), this.lineno, -1), true);
       }
       const off = this.chars(this.lineStart, start) + 2;
-      throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected character after line continuation character", this.filename, this.lineno, off, this.lineTextAt(this.lineStart, true), this.lineno, 0));
+      throw new TokenizerStop(new PySyntaxError("SyntaxError", "unexpected character after line continuation character", this.filename, this.lineno, off, this.lineTextAt(this.lineStart, true), this.lineno, 0), true);
     }
     this.scanOperator(c, start);
     return false;
@@ -427,8 +438,12 @@ class Tokenizer {
       this.modes.push({ kind: ModeKind.Spec, fstring: mode.fstring });
       return;
     }
-    const value = this.operatorAt(c, start);
-    if (value === null) this.invalidCharacter(start);
+    let value = this.operatorAt(c, start);
+    if (value === null) {
+      // '$', '?', '`' are tokens no grammar rule accepts (a generic "invalid syntax" from the parser).
+      if (c > 32 && c < 127) value = String.fromCharCode(c);
+      else this.invalidCharacter(start);
+    }
     this.pos = start + value.length;
     if (value.length === 1) {
       if (c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) {
