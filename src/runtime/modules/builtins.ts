@@ -66,7 +66,7 @@ import { frameLocals } from "../objects/frame";
 import { intToFloat } from "../intmath";
 import { floatRound } from "../numeric/floatOps";
 import { registerNativeModule } from "./registry";
-import { stdio } from "./stdio";
+import { stdio, PyTextStream, TextIOType } from "./stdio";
 
 const fns: Record<string, (args: PyObject[], kw: readonly string[] | null) => PyObject> = {};
 
@@ -371,13 +371,22 @@ fns.print = (args, kw) => {
   }
   if (file === None) file = stdio.sysAttr("stdout");
   if (file === None) return None;
-  let s = "";
-  for (let i = 0; i < pos.length; i++) {
-    if (i) s += sep;
-    s += ops.str(pos[i]);
+  if (file instanceof PyTextStream && file.type === TextIOType) {
+    let s = "";
+    for (let i = 0; i < pos.length; i++) {
+      if (i) s += sep;
+      s += ops.str(pos[i]);
+    }
+    file.write(s + end);
+  } else {
+    // other files see one write() per piece, as CPython's print does
+    const write = ops.getAttr(file, "write");
+    for (let i = 0; i < pos.length; i++) {
+      if (i) ops.call(write, [sep]);
+      ops.call(write, [ops.str(pos[i])]);
+    }
+    ops.call(write, [end]);
   }
-  s += end;
-  stdio.writeTo(file, s);
   if (flush) ops.callMethod(file, "flush", []);
   return None;
 };

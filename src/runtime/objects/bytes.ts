@@ -172,7 +172,7 @@ function getItem(self: PyObject, key: PyObject): PyObject {
   if (!ops.hasIndex(key)) throw typeError(`byte indices must be integers or slices, not ${typeOf(key).name}`);
   let i = ops.indexNum(key);
   if (i < 0) i += d.length;
-  if (i < 0 || i >= d.length) throw indexError(`${self instanceof PyByteArray ? "bytearray" : "index"} index out of range`);
+  if (i < 0 || i >= d.length) throw indexError(self instanceof PyByteArray ? "bytearray index out of range" : "index out of range");
   return d[i];
 }
 function find(hay: Uint8Array, needle: Uint8Array, start: number, end: number, rev = false): number {
@@ -260,7 +260,7 @@ for (const T of [BytesType, ByteArrayType]) {
     try {
       o = bytesArg(a[0]);
     } catch {
-      return NotImplemented;
+      throw typeError(`can't concat ${typeOf(a[0]).name} to ${typeOf(self).name}`);
     }
     return make(self, concat([bdata(self), o]));
   });
@@ -576,6 +576,28 @@ for (const T of [BytesType, ByteArrayType]) {
     for (let i = 0; i < 256; i++) out[i] = i;
     for (let i = 0; i < f.length; i++) out[f[i]] = t[i];
     return new PyBytes(out);
+  });
+  defMethod(T, "expandtabs", (self, a, kw) => {
+    const [ts] = parseArgs("expandtabs", a, kw, ["tabsize"], 0);
+    const size = ts === undefined ? 8 : ops.indexNum(ts);
+    const out: number[] = [];
+    let col = 0;
+    for (const c of bdata(self)) {
+      if (c === 9) {
+        if (size > 0) {
+          const n = size - (col % size);
+          for (let k = 0; k < n; k++) out.push(32);
+          col += n;
+        }
+      } else if (c === 10 || c === 13) {
+        out.push(c);
+        col = 0;
+      } else {
+        out.push(c);
+        col++;
+      }
+    }
+    return make(self, Uint8Array.from(out));
   });
   defMethod(T, "__getnewargs__", (self) => new PyTuple([new PyBytes(bdata(self).slice())]));
   defMethod(T, "__bytes__", (self) => new PyBytes(bdata(self).slice()));
@@ -918,7 +940,7 @@ function bytesPercent(self: PyObject, args: PyObject): string {
     return v;
   };
   const mapped = args instanceof PyTuple ? new PyTuple(args.items.map(conv)) : args instanceof PyDict ? args : conv(args);
-  return percentFormatRef(fmt.replace(/%b/g, "%s"), mapped);
+  return percentFormatRef(fmt, mapped, true);
 }
 import { percentFormat as percentFormatRef } from "./strformat";
 export { NotImplemented };

@@ -149,9 +149,11 @@ defMethod(RangeType, "__getitem__", (x, a) => {
   const r = R(x);
   const key = a[0];
   if (key instanceof PySlice) {
-    if (typeof r.length !== "number") throw typeError("slicing huge ranges is not supported");
-    const [start, stop, step] = sliceIndices(key, r.length);
-    return new PyRange(at(r, start), at(r, stop), ops.intBinOp(r.step, step, ops.BinOp.Mul) as Int);
+    const [start, stop, step] = bigSliceIndices(key, BigInt(r.length));
+    const nb = (x: bigint): Int => normBig(x);
+    const st = BigInt(r.start);
+    const sp = BigInt(r.step);
+    return new PyRange(nb(st + start * sp), nb(st + stop * sp), nb(sp * step));
   }
   if (!ops.hasIndex(key)) throw typeError(`range indices must be integers or slices, not ${typeOf(key).name}`);
   let i = ops.index(key);
@@ -198,3 +200,25 @@ defGetSet(RangeType, "start", (x) => R(x).start);
 defGetSet(RangeType, "stop", (x) => R(x).stop);
 defGetSet(RangeType, "step", (x) => R(x).step);
 export type { PyType };
+
+/** PySlice_GetIndicesEx over bigints (for ranges longer than 2**53). */
+function bigSliceIndices(s: PySlice, length: bigint): [bigint, bigint, bigint] {
+  const idx = (x: PyObject): bigint => {
+    if (!ops.hasIndex(x)) throw typeError("slice indices must be integers or None or have an __index__ method");
+    return BigInt(ops.index(x));
+  };
+  const step = s.step === None ? 1n : idx(s.step);
+  if (step === 0n) throw valueError("slice step cannot be zero");
+  const lower = step < 0n ? -1n : 0n;
+  const upper = step < 0n ? length - 1n : length;
+  const adj = (x: PyObject, dflt: bigint): bigint => {
+    if (x === None) return dflt;
+    let v = idx(x);
+    if (v < 0n) {
+      v += length;
+      if (v < lower) v = lower;
+    } else if (v > upper) v = upper;
+    return v;
+  };
+  return [adj(s.start, step < 0n ? upper : lower), adj(s.stop, step < 0n ? lower : upper), step];
+}

@@ -28,7 +28,7 @@ function numericArg(conv: string, v: PyObject): PercentValue {
   throw typeError(`must be real number, not ${t.name}`);
 }
 
-export function percentFormat(fmt: string, args: PyObject): string {
+export function percentFormat(fmt: string, args: PyObject, bytesMode = false): string {
   let out = "";
   let argIndex = 0;
   const tupleArgs = args instanceof PyTuple ? args.items : null;
@@ -112,10 +112,13 @@ export function percentFormat(fmt: string, args: PyObject): string {
     const f = parsePercentFlags(flags);
     let s: string;
     switch (conv) {
+      case "b":
       case "s":
       case "r":
       case "a": {
-        s = conv === "s" ? ops.str(v) : conv === "r" ? ops.repr(v) : asciiRepr(ops.repr(v));
+        if (conv === "b" && !bytesMode) throw valueError(`unsupported format character 'b' (0x62) at index ${i - 1}`);
+        s = conv === "s" || conv === "b" ? ops.str(v) : conv === "r" ? ops.repr(v) : asciiRepr(ops.repr(v));
+        if (bytesMode && conv !== "s" && conv !== "b") s = Buffer.from(s, "utf8").toString("latin1");
         if (prec >= 0) s = Array.from(s).slice(0, prec).join("");
         break;
       }
