@@ -23,7 +23,7 @@ import {
 import * as ops from "../ops";
 import { frozenPath } from "../archive";
 import { BytesIOType, StringIOType } from "./_io";
-import { defGetSet, defMethod, parseArgs, builtinFunction } from "../define";
+import { defGetSet, defMethod, parseArgs, builtinFunction, defStaticMethod } from "../define";
 
 /** Lazily bound accessor for sys attributes (set by sys.ts). */
 let sysDict: (() => { getStr(n: string): PyObject | undefined }) | null = null;
@@ -45,6 +45,8 @@ export class PyTextStream extends PyBase {
   closed = false;
   lineBuffered: boolean;
   buffer: PyBinaryStream;
+  /** the binary object a TextIOWrapper(...) was built over (closed with it) */
+  source: PyObject | null = null;
   constructor(
     public fd: number,
     public name: PyObject,
@@ -248,7 +250,8 @@ defMethod(TextIOType, "close", (self) => {
   const t = T(self);
   if (!t.closed) {
     t.flush();
-    if (t.fd > 2) fs.closeSync(t.fd);
+    if (t.source !== null) ops.callMethod(t.source, "close", []);
+    else if (t.fd > 2) fs.closeSync(t.fd);
     t.closed = true;
   }
   return None;
@@ -263,7 +266,26 @@ defGetSet(TextIOType, "closed", (self) => T(self).closed);
 defGetSet(TextIOType, "encoding", (self) => T(self).encoding);
 defGetSet(TextIOType, "errors", (self) => T(self).errors);
 defGetSet(TextIOType, "name", (self) => T(self).name);
-defGetSet(TextIOType, "mode", (self) => T(self).mode);
+defGetSet(TextIOType, "mode", (self) => T(self).mode, (self, v) => {
+  T(self).mode = v === null ? "" : ops.pyStr(v);
+});
+defStaticMethod(TextIOType, "__new__", (args, kw) => {
+  const [buffer, encoding, errors] = parseArgs("TextIOWrapper", args.slice(1), kw, ["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"], 1);
+  const enc = encoding === undefined || encoding === None ? "utf-8" : ops.pyStr(encoding);
+  const err = errors === undefined || errors === None ? "strict" : ops.pyStr(errors);
+  const b = buffer!;
+  if (b instanceof PyBinaryStream) {
+    const t = new PyTextStream(b.text.fd, b.text.name, b.text.mode, enc, err);
+    return t;
+  }
+  // a readable binary object: decode what it holds now (files, BytesIO)
+  const t = new PyTextStream(-1, ops.getAttrOpt(b, "name") ?? None, "r", enc, err);
+  const data = ops.callMethod(b, "read", []);
+  if (data instanceof PyBytes) t.inBuf = textDecode(data.data, enc, err);
+  t.eof = true;
+  t.source = b;
+  return t;
+});
 defGetSet(TextIOType, "buffer", (self) => T(self).buffer);
 defGetSet(TextIOType, "line_buffering", (self) => T(self).lineBuffered);
 defGetSet(TextIOType, "newlines", () => None);
@@ -389,6 +411,10 @@ export const BinaryFileType = makeBuiltinType("BufferedReader", ObjectType);
 BinaryFileType.dict.setStr("__module__", "_io");
 export class PyBinaryFile extends PyBase {
   closed = false;
+  /** unread bytes already read from the fd (readline buffering) */
+  pending: Buffer = Buffer.alloc(0);
+  /** file position of the next read from the fd (the logical position is pos - pending.length) */
+  pos = 0;
   constructor(
     public fd: number,
     public name: PyObject,
@@ -400,15 +426,70 @@ export class PyBinaryFile extends PyBase {
 function B(x: PyObject): PyBinaryFile {
   return x as PyBinaryFile;
 }
+function fillPending(f: PyBinaryFile): boolean {
+  const buf = Buffer.alloc(65536);
+  const r = fs.readSync(f.fd, buf, 0, buf.length, f.pos);
+  if (r === 0) return false;
+  f.pos += r;
+  f.pending = Buffer.concat([f.pending, buf.subarray(0, r)]);
+  return true;
+}
+function binReadline(f: PyBinaryFile, limit: number): PyBytes {
+  for (;;) {
+    const i = f.pending.indexOf(10);
+    if (i >= 0 && (limit < 0 || i < limit)) {
+      const line = f.pending.subarray(0, i + 1);
+      f.pending = f.pending.subarray(i + 1);
+      return new PyBytes(new Uint8Array(line));
+    }
+    if (limit >= 0 && f.pending.length >= limit) {
+      const line = f.pending.subarray(0, limit);
+      f.pending = f.pending.subarray(limit);
+      return new PyBytes(new Uint8Array(line));
+    }
+    if (!fillPending(f)) {
+      const line = f.pending;
+      f.pending = Buffer.alloc(0);
+      return new PyBytes(new Uint8Array(line));
+    }
+  }
+}
+defMethod(BinaryFileType, "readline", (self, args) => binReadline(B(self), args.length && args[0] !== None ? ops.indexNum(args[0]) : -1));
+defMethod(BinaryFileType, "readlines", (self) => {
+  const out: PyObject[] = [];
+  for (;;) {
+    const l = binReadline(B(self), -1);
+    if (l.data.length === 0) break;
+    out.push(l);
+  }
+  return new PyList(out);
+});
+BinaryFileType.slots.iter = (x) => x;
+BinaryFileType.slots.next = (x) => {
+  const l = binReadline(B(x), -1);
+  return l.data.length === 0 ? undefined : l;
+};
+defMethod(BinaryFileType, "readable", (self) => B(self).mode.includes("r") || B(self).mode.includes("+"));
+defMethod(BinaryFileType, "writable", (self) => /[wax+]/.test(B(self).mode));
+defMethod(BinaryFileType, "seekable", () => true);
+defMethod(BinaryFileType, "fileno", (self) => B(self).fd);
+defMethod(BinaryFileType, "isatty", () => false);
 defMethod(BinaryFileType, "read", (self, args) => {
   const f = B(self);
   const n = args.length && args[0] !== None ? ops.indexNum(args[0]) : -1;
   const chunks: Buffer[] = [];
   let total = 0;
+  if (f.pending.length) {
+    const take = n < 0 ? f.pending.length : Math.min(n, f.pending.length);
+    chunks.push(f.pending.subarray(0, take));
+    f.pending = f.pending.subarray(take);
+    total += take;
+  }
   const buf = Buffer.alloc(65536);
   while (n < 0 || total < n) {
-    const r = fs.readSync(f.fd, buf, 0, n < 0 ? buf.length : Math.min(buf.length, n - total), null);
+    const r = fs.readSync(f.fd, buf, 0, n < 0 ? buf.length : Math.min(buf.length, n - total), f.pos);
     if (r === 0) break;
+    f.pos += r;
     chunks.push(Buffer.from(buf.subarray(0, r)));
     total += r;
   }
@@ -416,10 +497,30 @@ defMethod(BinaryFileType, "read", (self, args) => {
 });
 defMethod(BinaryFileType, "write", (self, args) => {
   const b = args[0];
+  const f = B(self);
   const data = b instanceof PyBytes ? b.data : b instanceof PyByteArray ? b.data.subarray(0, b.length) : null;
   if (data === null) throw typeError(`a bytes-like object is required, not '${typeOf(b).name}'`);
-  writeAll(B(self).fd, Buffer.from(data));
+  const append = f.mode.includes("a");
+  let off = 0;
+  while (off < data.length) off += fs.writeSync(f.fd, data, off, data.length - off, append ? null : f.pos + off);
+  if (!append) f.pos += data.length;
   return data.length;
+});
+defMethod(BinaryFileType, "tell", (self) => B(self).pos - B(self).pending.length);
+defMethod(BinaryFileType, "seek", (self, args) => {
+  const f = B(self);
+  const off = ops.indexNum(args[0]);
+  const whence = args.length > 1 ? ops.indexNum(args[1]) : 0;
+  const cur = f.pos - f.pending.length;
+  let np: number;
+  if (whence === 0) np = off;
+  else if (whence === 1) np = cur + off;
+  else if (whence === 2) np = fs.fstatSync(f.fd).size + off;
+  else throw valueError(`invalid whence (${whence}, should be 0, 1 or 2)`);
+  if (np < 0) throw valueError(`negative seek position ${np}`);
+  f.pending = Buffer.alloc(0);
+  f.pos = np;
+  return np;
 });
 defMethod(BinaryFileType, "close", (self) => {
   if (!B(self).closed) {
@@ -437,3 +538,15 @@ defMethod(BinaryFileType, "__exit__", (self) => {
 defGetSet(BinaryFileType, "closed", (self) => B(self).closed);
 defGetSet(BinaryFileType, "name", (self) => B(self).name);
 defGetSet(BinaryFileType, "mode", (self) => B(self).mode);
+
+/** Decodes bytes for a text stream (utf-8 fast path; other encodings through the codecs layer). */
+function textDecode(d: Uint8Array, enc: string, errors: string): string {
+  const e = enc.toLowerCase().replace(/[-_]/g, "");
+  if (e === "utf8" || e === "utf8sig") {
+    let s = Buffer.from(d).toString("utf8");
+    if (e === "utf8sig" && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    return s.replace(/\r\n?/g, "\n");
+  }
+  const r = ops.callMethod(new PyBytes(d), "decode", [enc, errors]);
+  return ops.pyStr(r).replace(/\r\n?/g, "\n");
+}
