@@ -35,6 +35,7 @@ import { registerNativeModule } from "./registry";
 import { ERRNO_CODES, STRERROR } from "./errno";
 import { frozenPath } from "../archive";
 import { importModule } from "../import";
+import { PyStructSeq, makeStructSeqType } from "./posix/structseq";
 import { FdError, fdClose, fdOpen, fdRead, fdSeek, fdTruncate, fdWrite, isVirtualFd, virtualInfo } from "./posix/fdtable";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -124,59 +125,6 @@ function fdArg(x: PyObject | undefined): number {
 }
 function dirFdUnsupported(fname: string, dirFd: PyObject | undefined): void {
   if (dirFd !== undefined && dirFd !== None) throw notImplementedError(`${fname}: dir_fd unavailable on this platform`);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Struct sequences with hidden fields (stat_result has 10 visible and 9 attribute-only fields)
-
-class PyStructSeq extends PyTuple {
-  constructor(
-    items: PyObject[],
-    public hidden: PyObject[],
-    type: PyType,
-  ) {
-    super(items, type);
-  }
-}
-
-function makeStructSeqType(qualname: string, module: string, visible: string[], hidden: string[], fill?: (items: PyObject[], hidden: PyObject[]) => void): PyType {
-  const name = qualname.split(".").pop()!;
-  const t = makeBuiltinType(name, TupleType, { subclassable: true });
-  t.dict.setStr("__module__", module);
-  visible.forEach((f, i) => defGetSet(t, f, (self) => (self as PyTuple).items[i]));
-  hidden.forEach((f, i) => defGetSet(t, f, (self) => (self instanceof PyStructSeq ? self.hidden[i] : None)));
-  t.slots.repr = (self) => {
-    const it = (self as PyTuple).items;
-    return `${qualname}(${visible.map((f, i) => `${f}=${ops.repr(it[i])}`).join(", ")})`;
-  };
-  t.dict.setStr("n_fields", visible.length + hidden.length);
-  t.dict.setStr("n_sequence_fields", visible.length);
-  t.dict.setStr("n_unnamed_fields", 0);
-  t.dict.setStr("__match_args__", new PyTuple(visible.slice()));
-  defStaticMethod(t, "__new__", (args, kw) => {
-    const [cls, seq, dict] = parseArgs(`${name}.__new__`, args, kw, ["cls", "sequence", "dict"], 2);
-    const items = ops.toArray(seq!);
-    const min = visible.length;
-    const max = visible.length + hidden.length;
-    if (items.length < min) throw typeError(`${qualname}() takes an at least ${min}-sequence (${items.length}-sequence given)`);
-    if (items.length > max) throw typeError(`${qualname}() takes an at most ${max}-sequence (${items.length}-sequence given)`);
-    const hid = items.slice(min);
-    while (hid.length < hidden.length) {
-      const k = hidden[hid.length];
-      const v = dict instanceof PyDict ? dict.getStr(k) : undefined;
-      hid.push(v ?? None);
-    }
-    const vis = items.slice(0, min);
-    if (fill) fill(vis, hid);
-    return new PyStructSeq(vis, hid, cls as PyType);
-  });
-  defMethod(t, "__reduce__", (self) => {
-    const s = self as PyStructSeq;
-    const d = new PyDict();
-    hidden.forEach((f, i) => d.setStr(f, s.hidden[i] ?? None));
-    return new PyTuple([typeOf(self), new PyTuple([new PyTuple(s.items.slice()), d])]);
-  });
-  return t;
 }
 
 const STAT_VISIBLE = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size"];
