@@ -1046,3 +1046,10 @@ export function callTuple(items: PyObject[]): PyTuple {
 export function typeOfRef(x: PyObject): PyType {
   return typeOf(x);
 }
+
+export function valueErrorRef(msg: string): PyBaseException {
+  return newException(excType("ValueError"), msg);
+}
+export function NotImplementedRefValue(): PyObject {
+  return NotImplemented;
+}

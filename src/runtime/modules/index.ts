@@ -19,5 +19,4 @@ import "./_warnings";
 import "./marshal";
 import "./_codecs";
 import "./_tokenize";
-import "./binascii";
 import "./_typing";
