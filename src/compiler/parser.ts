@@ -153,7 +153,10 @@ export class Parser {
   }
 
   errorRange(msg: string, lineno: number, col: number, endLineno: number, endCol: number, kind: "SyntaxError" | "IndentationError" = "SyntaxError"): PySyntaxError {
-    const text = this.lineText(lineno);
+    let text = this.lineText(lineno);
+    // CPython takes the text of a line before the tokenizer's current one from its buffer, without the newline.
+    const current = this.toks[Math.min(this.max, this.toks.length - 1)];
+    if (lineno < current.lineno && text.endsWith("\n")) text = text.slice(0, -1);
     const offset = col < 0 ? col : this.charOffset(text, col);
     const endText = endLineno === lineno ? text : this.lineText(endLineno);
     const endOffset = endCol < 0 ? endCol : this.charOffset(endText, endCol);
@@ -168,6 +171,8 @@ export class Parser {
     if (t.type === TokenType.EndMarker || t.type === TokenType.Dedent || t.type === TokenType.ErrorEof) {
       const { lineno, text } = this.lastLine(t);
       if (known && t.type !== TokenType.Dedent) return new PySyntaxError(kind, msg, this.filename, lineno, 0, text, lineno, 0);
+      // A DEDENT before more code: CPython's column is where the tokenizer stands, the start of that line.
+      if (t.type === TokenType.Dedent && t.start < this.src.length) return new PySyntaxError(kind, msg, this.filename, lineno, 0, text, lineno, -1);
       return new PySyntaxError(kind, msg, this.filename, lineno, [...text].length, text, lineno, -1);
     }
     return this.errorRange(msg, t.lineno, t.col, t.endLineno, t.endCol, kind);
@@ -318,7 +323,10 @@ export class Parser {
     const stmtEnd = this.last();
     while (this.peek().type === TokenType.Newline) this.p++;
     if (this.peek().type !== TokenType.EndMarker && stmtEnd !== undefined) {
-      throw this.errorAtToken(stmtEnd, "multiple statements found while compiling a single statement");
+      // CPython checks this after parsing, with the tokenizer still on the statement's line.
+      const err = this.errorAtToken(stmtEnd, "multiple statements found while compiling a single statement");
+      err.text = this.lineText(stmtEnd.lineno);
+      throw err;
     }
     this.expectType(TokenType.EndMarker);
     return { _type: "Interactive", body };
@@ -818,7 +826,7 @@ export class Parser {
           if (this.at(")")) break;
         }
         this.expect(")");
-        if (!this.at(":")) throw FAIL;
+        if (!this.at(":") && this.peek().type !== TokenType.Newline) throw FAIL;
         items = list;
       } catch (e) {
         if (!(e instanceof ParseFail)) throw e;
@@ -842,7 +850,7 @@ export class Parser {
     if (this.eat("as")) {
       optionalVars = this.starTargetItem();
       const t = this.peek();
-      if (!(t.type === TokenType.Op && (t.value === "," || t.value === ")" || t.value === ":"))) {
+      if (!(t.type === TokenType.Op && (t.value === "," || t.value === ")" || t.value === ":")) && t.type !== TokenType.Newline) {
         throw FAIL;
       }
       this.setStore(optionalVars, "with", false);
@@ -1331,6 +1339,7 @@ export class Parser {
     while (!this.at("}")) {
       if (this.at("**")) {
         this.p++;
+        if (this.atSoftKeyword("_")) throw FAIL;
         rest = this.name().value;
         this.eat(",");
         break;
@@ -1508,6 +1517,19 @@ export class Parser {
       elts.push(this.starExpression());
     }
     return { _type: "Tuple", elts, ctx: "Load", ...this.locFrom(s0) };
+  }
+
+  /** `*expr` whose operand does not parse: CPython's "Invalid star expression" at the furthest token. */
+  starredOperand(parse: () => A.Expr): A.Expr {
+    const star = this.p;
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof ParseFail)) throw e;
+      if (this.toks[this.max].type === TokenType.ErrorEof) throw e;
+      this.p = star;
+      throw this.errorAtToken(this.toks[this.max], "Invalid star expression");
+    }
   }
 
   startsOperandOrNot(t: Token): boolean {
@@ -1796,7 +1818,7 @@ export class Parser {
 
   slice(): A.Expr {
     const s = this.peek();
-    if (this.at("*")) return this.starExpression();
+    if (this.at("*")) return this.starredOperand(() => this.starExpression());
     let lower: A.Expr | null = null;
     if (!this.at(":")) {
       lower = this.namedExpression();
@@ -1823,7 +1845,7 @@ export class Parser {
       const t = this.peek();
       if (t.type === TokenType.Op && t.value === "*") {
         this.p++;
-        if (this.at(")") || this.at(",")) throw this.errorAtToken(this.peek(), "Invalid star expression");
+        if (!this.startsOperandOrNot(this.peek())) throw this.errorAtToken(this.peek(), "Invalid star expression");
         const v = this.expression();
         const st: A.Starred = { _type: "Starred", value: v, ctx: "Load", ...this.locFrom(this.tokPos(t)) };
         if (this.at("=")) {
@@ -2212,7 +2234,9 @@ export class Parser {
         }
         this.p++;
         keys.push(k);
-        values.push(this.dictValue());
+        const v = this.dictValue();
+        values.push(v);
+        if (!this.at(",") && !this.at("}")) this.invalidAfterExpression(v);
       }
       if (!this.eat(",")) break;
     }
@@ -2251,7 +2275,6 @@ export class Parser {
         if (t === first) u = d.u;
         if (d.bytes) sawBytes = true;
         else sawStr = true;
-        if (sawBytes && sawStr) throw this.errorAtToken(this.peek(), "cannot mix bytes and nonbytes literals");
         if (d.bytes) {
           bytesValue += d.value;
           continue;
@@ -2261,7 +2284,6 @@ export class Parser {
       } else if (t.type === TokenType.FStringStart) {
         sawF = true;
         sawStr = true;
-        if (sawBytes) throw this.errorAtToken(this.peek(), "cannot mix bytes and nonbytes literals");
         this.p++;
         const c0 = t.value.charCodeAt(0) | 0x20;
         const c1 = t.value.charCodeAt(1) | 0x20;
@@ -2269,6 +2291,8 @@ export class Parser {
       } else break;
     }
     const end = this.last();
+    // Reported at the token after the literals, as CPython's concatenation does.
+    if (sawBytes && sawStr) throw this.errorAtToken(this.peek(), "cannot mix bytes and nonbytes literals");
     if (sawBytes) {
       return { _type: "Constant", value: new BytesConst(latin1ToBytes(bytesValue)), kind: null, ...this.span(first, end) };
     }
@@ -2365,7 +2389,10 @@ export class Parser {
       if (c.type === TokenType.Name && c.start !== bang.end) {
         throw this.errorRange("f-string: conversion type must come right after the exclamanation mark", bang.lineno, bang.col, c.endLineno, c.endCol);
       }
-      if (c.type !== TokenType.Name) throw this.errorAtToken(c, "f-string: missing conversion character");
+      if (c.type !== TokenType.Name) {
+        const missing = c.type === TokenType.Op && (c.value === ":" || c.value === "}");
+        throw this.errorAtToken(c, missing ? "f-string: missing conversion character" : "f-string: invalid conversion character");
+      }
       this.p++;
       if (c.value === "s") conversion = 115;
       else if (c.value === "r") conversion = 114;

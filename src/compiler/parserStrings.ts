@@ -49,9 +49,21 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/** UTF-8 byte index of string index `idx` in `s` (CPython reports escape errors in UTF-8 byte positions). */
+/**
+ * Position of string index `idx` as CPython's escape decoder counts it: it decodes a buffer in which every
+ * non-ASCII character of the literal was rewritten as a 10-byte "\\UXXXXXXXX" escape.
+ */
 function bytePos(s: string, idx: number): number {
-  return Buffer.byteLength(s.slice(0, idx), "utf8");
+  let n = 0;
+  for (let i = 0; i < idx; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else {
+      n += 10;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < idx) i++;
+    }
+  }
+  return n;
 }
 
 /**

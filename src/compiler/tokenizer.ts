@@ -111,7 +111,10 @@ class Tokenizer {
     } catch (e) {
       if (!(e instanceof TokenizerStop)) throw e;
       error = e.error;
-      errorDeferred = e.deferred;
+      // CPython does not let an error found while inside an f-string replace the parser's error.
+      errorDeferred = e.deferred || this.modes.length > 0;
+      // Errors reported through the parser (the deferred kinds) show the line with its newline.
+      if (e.deferred && error.text !== null && !error.text.endsWith("\n")) error.text += "\n";
     }
     return { tokens: this.tokens, error, errorDeferred, unclosed: this.unclosed, source: this.src };
   }
@@ -240,18 +243,21 @@ class Tokenizer {
       this.pos = p;
       this.push(TokenType.Indent, "", lineStart, this.lineno, lineStart);
     } else {
-      while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]) {
+      // The target level is checked before any DEDENT is produced (CPython emits none for a bad unindent).
+      let k = this.indents.length;
+      while (k > 1 && col < this.indents[k - 1]) k--;
+      if (col !== this.indents[k - 1]) {
+        const text = this.lineTextAt(lineStart, true);
+        const len = this.chars(lineStart, lineStart + text.replace(/\n$/, "").length);
+        throw new TokenizerStop(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.lineno, len + 1, text, this.lineno, -1), true);
+      }
+      if (alt !== this.altIndents[k - 1]) throw this.tabError(p);
+      while (this.indents.length > k) {
         this.indents.pop();
         this.altIndents.pop();
         this.pos = p;
         this.push(TokenType.Dedent, "", p, this.lineno, lineStart);
       }
-      if (col !== this.indents[this.indents.length - 1]) {
-        const text = this.lineTextAt(lineStart, true);
-        const len = this.chars(lineStart, lineStart + text.replace(/\n$/, "").length);
-        throw new TokenizerStop(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.lineno, len + 1, text, this.lineno, -1), true);
-      }
-      if (alt !== this.altIndents[this.altIndents.length - 1]) throw this.tabError(p);
     }
     this.pos = p;
   }
@@ -884,12 +890,15 @@ class Tokenizer {
       if (c === Char.Backslash && !fs.raw) {
         const next = p + 1 < this.n ? src.charCodeAt(p + 1) : -1;
         if (next === Char.N && p + 2 < this.n && src.charCodeAt(p + 2) === Char.OpenBrace) {
-          // \N{NAME}: the braces belong to the escape.
-          const close = src.indexOf("}", p + 3);
-          if (close >= 0 && src.slice(p + 3, close).indexOf("\n") < 0) {
-            p = close + 1;
-            continue;
+          // \N{NAME}: the braces belong to the escape (without a closing brace the parser reports it malformed).
+          let close = p + 3;
+          while (close < this.n) {
+            const cc = src.charCodeAt(close);
+            if (cc === Char.CloseBrace || cc === fs.quote || cc === Char.LineFeed) break;
+            close++;
           }
+          p = close < this.n && src.charCodeAt(close) === Char.CloseBrace ? close + 1 : p + 3;
+          continue;
         }
         if (next === Char.OpenBrace || next === Char.CloseBrace) {
           p++;
