@@ -2042,6 +2042,12 @@ function intrinsic1(f: Frame, which: number, v: PyObject): PyObject {
       return ops.positive(v);
     case Intrinsic1.ListToTuple:
       return new PyTuple((v as PyList).items.slice());
+    case Intrinsic1.TypeVar:
+    case Intrinsic1.ParamSpec:
+    case Intrinsic1.TypeVarTuple:
+    case Intrinsic1.SubscriptGeneric:
+    case Intrinsic1.TypeAlias:
+      return typingHooks.intrinsic1(which, v);
     default:
       throw newException(excTypes.get("NotImplementedError")!, `intrinsic ${which} (PEP 695 type parameters) is not supported yet`);
   }
@@ -2051,10 +2057,24 @@ function intrinsic2(which: number, a: PyObject, b: PyObject): PyObject {
   switch (which) {
     case Intrinsic2.PrepReraiseStar:
       return prepReraiseStar(a, b as PyList);
+    case Intrinsic2.TypeVarWithBound:
+    case Intrinsic2.TypeVarWithConstraints:
+    case Intrinsic2.SetFunctionTypeParams:
+      return typingHooks.intrinsic2(which, a, b);
     default:
       throw newException(excTypes.get("NotImplementedError")!, `intrinsic2 ${which} (PEP 695 type parameters) is not supported yet`);
   }
 }
+
+/** PEP 695 intrinsics, installed by modules/_typing.ts. */
+export const typingHooks = {
+  intrinsic1: (_which: number, _v: PyObject): PyObject => {
+    throw newException(excTypes.get("NotImplementedError")!, "PEP 695 type parameters need the _typing module");
+  },
+  intrinsic2: (_which: number, _a: PyObject, _b: PyObject): PyObject => {
+    throw newException(excTypes.get("NotImplementedError")!, "PEP 695 type parameters need the _typing module");
+  },
+};
 
 /** Wrapped async-generator yield values travel through the frame as this PyObject subclass. */
 export const AsyncGenWrappedType = makeBuiltinType("async_generator_wrapped_value", ObjectType, { subclassable: false });

@@ -5,7 +5,8 @@ import * as ops from "../ops";
 import { defGetSet, defMethod, defStaticMethod, makeModule, parseArgs, builtinFunction, splitKw } from "../define";
 import { registerNativeModule } from "./registry";
 import { importModule } from "../import";
-import { ts } from "../interpreter";
+import { ts, typingHooks } from "../interpreter";
+import { PyFunction } from "../core";
 
 function typing(name: string): PyObject {
   return ops.getAttr(importModule("typing"), name);
@@ -133,7 +134,7 @@ defStaticMethod(TypeAliasTypeType, "__new__", (args, kw) => {
   const [name, value, params] = parseArgs("TypeAliasType", args.slice(1), kw, ["name", "value", "type_params"], 2, 0, 2);
   const ta = new PyTypeParam(TypeAliasTypeType, ops.pyStr(name!));
   ta.dict!.setStr("__name__", ta.name);
-  ta.dict!.setStr("__value__", value!);
+  ta.dict!.setStr("__evaluated_value__", value!);
   ta.dict!.setStr("__type_params__", params ?? new PyTuple([]));
   ta.dict!.setStr("__module__", callerModule());
   return ta;
@@ -168,3 +169,68 @@ registerNativeModule("_typing", () =>
     Generic: GenericType,
   }),
 );
+
+// PEP 695 intrinsics (CPython's Objects/typevarobject.c entry points)
+function makeTypeVar(name: PyObject, bound: PyObject, constraints: PyObject[]): PyObject {
+  const tv = new PyTypeParam(TypeVarType, ops.pyStr(name));
+  const d = tv.dict!;
+  d.setStr("__name__", tv.name);
+  // bound/constraints are lazily evaluated functions in 3.12; evaluate now (our annotation scopes run eagerly anyway)
+  d.setStr("__bound__", bound === None ? None : ops.call(bound, []));
+  d.setStr("__constraints__", constraints.length ? new PyTuple(ops.toArray(ops.call(constraints[0], []))) : new PyTuple([]));
+  d.setStr("__covariant__", false);
+  d.setStr("__contravariant__", false);
+  d.setStr("__infer_variance__", true);
+  d.setStr("__module__", callerModule());
+  return tv;
+}
+typingHooks.intrinsic1 = (which, v) => {
+  switch (which) {
+    case 7:
+      return makeTypeVar(v, None, []);
+    case 8: {
+      const ps = ops.call(ParamSpecType, [v]) as PyTypeParam;
+      ps.dict!.setStr("__infer_variance__", true);
+      return ps;
+    }
+    case 9:
+      return ops.call(TypeVarTupleType, [v]);
+    case 10: {
+      const params = v instanceof PyTuple ? v : new PyTuple([v]);
+      return ops.call(typing("_generic_class_getitem"), [GenericType, params]);
+    }
+    case 11: {
+      const [name, params, compute] = ops.toArray(v);
+      const ta = new PyTypeParam(TypeAliasTypeType, ops.pyStr(name));
+      ta.dict!.setStr("__name__", ta.name);
+      ta.dict!.setStr("__type_params__", params === None ? new PyTuple([]) : params);
+      ta.dict!.setStr("__module__", callerModule());
+      ta.dict!.setStr("__compute_value__", compute);
+      return ta;
+    }
+    default:
+      throw typeError(`unknown intrinsic ${which}`);
+  }
+};
+typingHooks.intrinsic2 = (which, a, b) => {
+  switch (which) {
+    case 2:
+      return makeTypeVar(a, b, []);
+    case 3:
+      return makeTypeVar(a, None, [b]);
+    case 4:
+      if (b instanceof PyFunction) b.typeParams = a;
+      return b;
+    default:
+      throw typeError(`unknown intrinsic ${which}`);
+  }
+};
+defGetSet(TypeAliasTypeType, "__value__", (x) => {
+  const d = P(x).dict!;
+  const v = d.getStr("__evaluated_value__");
+  if (v !== undefined) return v;
+  const c = d.getStr("__compute_value__");
+  const r = c === undefined ? None : ops.call(c, []);
+  d.setStr("__evaluated_value__", r);
+  return r;
+});
