@@ -19,4 +19,5 @@ import "./_warnings";
 import "./marshal";
 import "./_codecs";
 import "./_tokenize";
+import "./binascii";
 import "./_typing";
