@@ -1508,6 +1508,8 @@ export class CodeGenerator implements PatternHost {
       if (funcflags & MakeFunctionFlag.Defaults) numTypeParamArgs++;
       if (funcflags & MakeFunctionFlag.KwDefaults) numTypeParamArgs++;
       if (numTypeParamArgs === 2) this.emit(Op.SWAP, 2, pos);
+      // CPython 3.12 pushes the NULL before the annotation-scope function (CALL's NULL sits below the callable)
+      if (numTypeParamArgs === 0) this.emit(Op.PUSH_NULL, 0, pos);
       this.enterScope(`<generic parameters of ${s.name}>`, ScopeType.TypeParams, typeParams, firstlineno);
       this.compileTypeParams(typeParams);
       for (let i = 0; i < numTypeParamArgs; i++) this.emit(Op.LOAD_FAST, i, pos);
@@ -1526,7 +1528,6 @@ export class CodeGenerator implements PatternHost {
         this.emit(Op.SWAP, numTypeParamArgs + 1, pos);
         this.emit(Op.CALL, numTypeParamArgs - 1, pos);
       } else {
-        this.emit(Op.PUSH_NULL, 0, pos);
         this.emit(Op.CALL, 0, pos);
       }
     }
@@ -1625,6 +1626,7 @@ export class CodeGenerator implements PatternHost {
     const firstlineno = s.decorator_list.length > 0 ? s.decorator_list[0].lineno : s.lineno;
     const isGeneric = s.type_params.length > 0;
     if (isGeneric) {
+      this.emit(Op.PUSH_NULL, 0, pos);
       this.enterScope(`<generic parameters of ${s.name}>`, ScopeType.TypeParams, s.type_params, firstlineno);
       this.u.privateName = s.name;
       this.compileTypeParams(s.type_params);
@@ -1675,7 +1677,6 @@ export class CodeGenerator implements PatternHost {
       const outer = this.assembleUnit();
       this.exitScope();
       this.makeClosure(outer, 0, pos);
-      this.emit(Op.PUSH_NULL, 0, pos);
       this.emit(Op.CALL, 0, pos);
     } else {
       this.callHelper(pos, 2, s.bases, s.keywords);
