@@ -219,8 +219,8 @@ typingHooks.intrinsic2 = (which, a, b) => {
     case 3:
       return makeTypeVar(a, None, [b]);
     case 4:
-      if (b instanceof PyFunction) b.typeParams = a;
-      return b;
+      if (a instanceof PyFunction) a.typeParams = b;
+      return a;
     default:
       throw typeError(`unknown intrinsic ${which}`);
   }
