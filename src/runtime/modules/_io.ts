@@ -27,7 +27,8 @@ import {
 import * as ops from "../ops";
 import { defGetSet, defMethod, defStaticMethod, makeModule, parseArgs, builtinFunction } from "../define";
 import { registerNativeModule } from "./registry";
-import { stdio, TextIOType, BufferedIOType, BinaryFileType } from "./stdio";
+import { PyMemoryView } from "../objects/memoryview";
+import { stdio, TextIOType, BufferedIOType, BinaryFileType, setOpenFunction } from "./stdio";
 
 function mk(name: string, base: PyType, alloc?: (cls: PyType) => PyBase): PyType {
   const t = makeBuiltinType(name, base, alloc ? { alloc } : {});
@@ -48,7 +49,7 @@ class PyIOBase extends PyBase {
 }
 
 // UnsupportedOperation(OSError, ValueError)
-const UnsupportedOperation = new PyType(TypeType, "UnsupportedOperation", [OSErrorType, ValueErrorType], true);
+export const UnsupportedOperation = new PyType(TypeType, "UnsupportedOperation", [OSErrorType, ValueErrorType], true);
 UnsupportedOperation.mro = computeMro(UnsupportedOperation);
 UnsupportedOperation.alloc = OSErrorType.alloc;
 UnsupportedOperation.layout = OSErrorType.layout;
@@ -156,7 +157,7 @@ class PyStringIO extends PyIOBase {
 }
 function S(x: PyObject): PyStringIO {
   const s = x as PyStringIO;
-  if (s.closedFlag) throw valueError("I/O operation on closed file.");
+  if (s.closedFlag) throw valueError("I/O operation on closed file");
   return s;
 }
 defMethod(StringIOType, "__init__", (self, args, kw) => {
@@ -199,14 +200,28 @@ defMethod(StringIOType, "read", (self, args) => {
   s.pos = Math.max(s.pos, end);
   return r;
 });
+/** End index (exclusive) of the line starting at `start`, per the newline mode (CPython's _PyIO_find_line_ending). */
+function lineEnd(s: PyStringIO, start: number, limit: number): number {
+  const max = limit < 0 ? s.buf.length : Math.min(s.buf.length, start + limit);
+  const nl = s.newline;
+  for (let i = start; i < max; i++) {
+    const c = s.buf[i];
+    if (nl === null || nl === "\n") {
+      if (c === "\n") return i + 1;
+    } else if (nl === "") {
+      if (c === "\n") return i + 1;
+      if (c === "\r") return i + 1 < max && s.buf[i + 1] === "\n" ? i + 2 : i + 1;
+    } else if (nl === "\r") {
+      if (c === "\r") return i + 1;
+    } else if (c === "\r" && i + 1 < max && s.buf[i + 1] === "\n") return i + 2;
+  }
+  return max;
+}
 defMethod(StringIOType, "readline", (self, args) => {
   const s = S(self);
   const limit = args.length && args[0] !== None ? ops.indexNum(args[0]) : -1;
-  let end = s.pos;
-  while (end < s.buf.length && (limit < 0 || end - s.pos < limit)) {
-    const c = s.buf[end++];
-    if (c === "\n") break;
-  }
+  if (s.pos >= s.buf.length) return "";
+  const end = lineEnd(s, s.pos, limit);
   const r = s.buf.slice(s.pos, end).join("");
   s.pos = end;
   return r;
@@ -247,8 +262,7 @@ defGetSet(StringIOType, "errors", () => None);
 StringIOType.slots.next = (self) => {
   const s = S(self);
   if (s.pos >= s.buf.length) return undefined;
-  let end = s.pos;
-  while (end < s.buf.length) if (s.buf[end++] === "\n") break;
+  const end = lineEnd(s, s.pos, -1);
   const r = s.buf.slice(s.pos, end).join("");
   s.pos = end;
   return r;
@@ -304,6 +318,12 @@ defMethod(BytesIOType, "write", (self, args) => {
   b.pos += d.length;
   if (b.pos > b.len) b.len = b.pos;
   return d.length;
+});
+defMethod(BytesIOType, "getbuffer", (self) => {
+  const b = B(self);
+  // a writable view sharing the BytesIO's storage (re-fetched on access, as the storage may grow)
+  const info = { bytes: () => b.data.subarray(0, b.len), readonly: false, format: "B", itemsize: 1 };
+  return new PyMemoryView(b, info, 0, "B", 1, [b.len], [1], false);
 });
 defMethod(BytesIOType, "getvalue", (self) => new PyBytes(B(self).data.slice(0, B(self).len)));
 function bRead(self: PyObject, args: PyObject[]): PyObject {
@@ -361,6 +381,13 @@ function textEncoding(args: PyObject[]): PyObject {
   return enc === None ? "utf-8" : enc;
 }
 
+/** The file stack (FileIO, Buffered*, TextIOWrapper, open) lives in _io/files.ts and registers itself here. */
+const extras: Record<string, PyObject> = {};
+export function registerIoExtras(members: Record<string, PyObject>): void {
+  Object.assign(extras, members);
+  if (members.open !== undefined) setOpenFunction(members.open);
+}
+
 registerNativeModule("_io", () =>
   makeModule("_io", {
     DEFAULT_BUFFER_SIZE: 8192,
@@ -375,13 +402,13 @@ registerNativeModule("_io", () =>
     BufferedWriter: BufferedIOType,
     BufferedRWPair: BufferedIOType,
     BufferedRandom: BinaryFileType,
-    IncrementalNewlineDecoder: makeBuiltinType("IncrementalNewlineDecoder", ObjectType),
     text_encoding: textEncoding,
     TextIOWrapper: TextIOType,
     _IOBase: IOBaseType,
     _RawIOBase: RawIOBaseType,
     _BufferedIOBase: BufferedIOBaseType,
     _TextIOBase: TextIOBaseType,
+    ...extras,
   }),
 );
 export { defStaticMethod };
