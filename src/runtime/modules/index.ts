@@ -10,6 +10,7 @@ import "./_io";
 import "./_io/files";
 import "./posix";
 import "./time";
+import "./_signal";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";
