@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runCPython, runPypack } from "./compare";
 
 function sameAsCPython(prog: string): void {
-  const code = readFileSync(new URL(`./progs/${prog}`, import.meta.url), "utf8");
+  const code = readFileSync(`test/runtime/modules/progs/${prog}`, "utf8");
   const ours = runPypack(code);
   const theirs = runCPython(code);
   expect(ours.stderr).toBe(theirs.stderr);

@@ -6,7 +6,7 @@ import { runCPython312 } from "./py312";
 
 describe("_struct", () => {
   it("matches CPython 3.12", () => {
-    const code = readFileSync(new URL("./progs/struct_prog.py", import.meta.url), "utf8");
+    const code = readFileSync("test/runtime/modules/progs/struct_prog.py", "utf8");
     const ours = runPypack(code);
     expect(ours.stderr).toBe("");
     const lines = ours.stdout.trimEnd().split("\n");
