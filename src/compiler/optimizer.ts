@@ -179,6 +179,24 @@ function foldBinop(op: ast.Operator, l: AnyConst, r: AnyConst): Folded {
   return NOFOLD;
 }
 
+/** `"abc"[1]`, `b"ab"[0]`, `(1, 2)[-1]`: constant indexing with an int (CPython's fold_subscr; errors are left to run time). */
+function foldSubscript(v: AnyConst, index: AnyConst): Folded {
+  const i = asInt(index);
+  if (i === null) return NOFOLD;
+  const pick = <T>(items: ArrayLike<T>): T | typeof NOFOLD => {
+    const n = BigInt(items.length);
+    const k = i < 0n ? i + n : i;
+    return k < 0n || k >= n ? NOFOLD : items[Number(k)];
+  };
+  if (typeof v === "string") return pick(Array.from(v));
+  if (v instanceof BytesConst) {
+    const b = pick(v.value);
+    return b === NOFOLD ? NOFOLD : BigInt(b);
+  }
+  if (v instanceof ConstTuple) return pick(v.items);
+  return NOFOLD;
+}
+
 function toComplex(v: AnyConst): [number, number] | null {
   if (v instanceof ComplexConst) return [v.real, v.imag];
   const f = asFloat(v);
@@ -465,6 +483,9 @@ class Optimizer {
           const v = foldBinop(e.op, e.left.value as ConstValue, e.right.value as ConstValue);
           if (v !== NOFOLD) return makeConst(e, v);
         }
+        if (e.op === "Mod" && isConst(e.left) && typeof e.left.value === "string" && e.right._type === "Tuple" && !e.right.elts.some((x) => x._type === "Starred")) {
+          return optimizeFormat(e, e.left.value, e.right.elts);
+        }
         return e;
       }
       case "UnaryOp": {
@@ -544,10 +565,15 @@ class Optimizer {
       case "Attribute":
         e.value = this.expr(e.value);
         return e;
-      case "Subscript":
+      case "Subscript": {
         e.value = this.expr(e.value);
         e.slice = this.expr(e.slice);
+        if (e.ctx === "Load" && isConst(e.value) && isConst(e.slice)) {
+          const v = foldSubscript(e.value.value as ConstValue, e.slice.value as ConstValue);
+          if (v !== NOFOLD) return makeConst(e, v);
+        }
         return e;
+      }
       case "Starred":
         e.value = this.expr(e.value);
         return e;
@@ -572,6 +598,97 @@ class Optimizer {
         return e;
     }
   }
+}
+
+const NO_LOC = { lineno: -1, col_offset: -1, end_lineno: -1, end_col_offset: -1 };
+
+/** A literal run of a %-format (with %% unescaped), or null when empty; advances pos[0]. */
+function formatLiteral(fmt: string, pos: [number]): ast.Constant | null {
+  const start = pos[0];
+  let p = start;
+  let percents = false;
+  while (p < fmt.length) {
+    if (fmt[p] !== "%") p++;
+    else if (p + 1 < fmt.length && fmt[p + 1] === "%") {
+      percents = true;
+      p += 2;
+    } else break;
+  }
+  pos[0] = p;
+  if (p === start) return null;
+  let text = fmt.slice(start, p);
+  if (percents) text = text.replace(/%%/g, "%");
+  return { _type: "Constant", value: text, kind: null, ...NO_LOC };
+}
+
+/** One `%[flags][width][.prec]spec` unit as a FormattedValue, or null when it is not %s/%r/%a (CPython's parse_format). */
+function formatUnit(fmt: string, pos: [number], arg: ast.Expr): ast.FormattedValue | null {
+  let p = pos[0];
+  const next = (): string | null => (p < fmt.length ? fmt[p++] : null);
+  let ljust = false;
+  let ch = next();
+  while (ch !== null && "-+ #0".includes(ch)) {
+    if (ch === "-") ljust = true;
+    ch = next();
+  }
+  if (ch === null) return null;
+  let width = -1;
+  let prec = -1;
+  // At most two digits of width and of precision (CPython's MAXDIGITS 3 check).
+  if (ch >= "0" && ch <= "9") {
+    width = 0;
+    let digits = 0;
+    while (ch !== null && ch >= "0" && ch <= "9") {
+      width = width * 10 + (ch.charCodeAt(0) - 48);
+      ch = next();
+      if (ch === null || ++digits >= 3) return null;
+    }
+  }
+  if (ch === ".") {
+    ch = next();
+    if (ch === null) return null;
+    prec = 0;
+    if (ch >= "0" && ch <= "9") {
+      let digits = 0;
+      while (ch !== null && ch >= "0" && ch <= "9") {
+        prec = prec * 10 + (ch.charCodeAt(0) - 48);
+        ch = next();
+        if (ch === null || ++digits >= 3) return null;
+      }
+    }
+  }
+  pos[0] = p;
+  if (ch !== "s" && ch !== "r" && ch !== "a") return null;
+  let spec = "";
+  if (!ljust && width > 0) spec += ">";
+  if (width >= 0) spec += String(width);
+  if (prec >= 0) spec += "." + String(prec);
+  const formatSpec: ast.Constant | null = spec ? { _type: "Constant", value: spec, kind: null, ...NO_LOC } : null;
+  return { _type: "FormattedValue", value: arg, conversion: ch.charCodeAt(0), format_spec: formatSpec, lineno: arg.lineno, col_offset: arg.col_offset, end_lineno: arg.end_lineno, end_col_offset: arg.end_col_offset };
+}
+
+/** `"%s-%r" % (a, b)` -> an f-string when every unit is %s/%r/%a and the counts match (CPython's optimize_format). */
+function optimizeFormat(node: ast.BinOp, fmt: string, elts: readonly ast.Expr[]): ast.Expr {
+  const pos: [number] = [0];
+  const values: ast.Expr[] = [];
+  let cnt = 0;
+  for (;;) {
+    const lit = formatLiteral(fmt, pos);
+    if (lit) values.push(lit);
+    if (pos[0] >= fmt.length) break;
+    if (cnt >= elts.length) return node;
+    pos[0]++;
+    const unit = formatUnit(fmt, pos, elts[cnt]);
+    cnt++;
+    if (!unit) return node;
+    values.push(unit);
+  }
+  if (cnt < elts.length) return node;
+  const j = node as unknown as Record<string, unknown>;
+  for (const k of Object.keys(j)) if (!["lineno", "col_offset", "end_lineno", "end_col_offset"].includes(k)) delete j[k];
+  j._type = "JoinedStr";
+  j.values = values;
+  return node as unknown as ast.JoinedStr;
 }
 
 function frozenset(items: readonly ConstValue[]): ConstFrozenset {

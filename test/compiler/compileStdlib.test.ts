@@ -2,20 +2,31 @@
 // CPython 3.12's (Pyodide) for every nested code object, serialise/load round-trips, and compiling twice gives identical bytes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { strFromU8 } from "fflate";
-import { CodeObject } from "../../src/compiler/code";
+import { CodeObject, ConstFrozenset } from "../../src/compiler/code";
+import { constRepr } from "../../src/compiler/disassembler";
 import { compileSource } from "../../src/compiler/compile";
 import { codeEquals, deserializeCode, serializeCode } from "../../src/compiler/marshal";
 import { decodeSource } from "../../src/compiler/sourceDecoding";
 import { stdlibSources, type SourceFile } from "../support/astCorpus";
 import { runPyodide } from "../support/oracles";
 
-/** The attributes compared with CPython: qualname, first line, arg counts, flags, varnames, cellvars, freevars, names. */
-type Meta = [string, number, number, number, number, number, string[], string[], string[], string[]];
+/**
+ * The attributes compared with CPython: qualname, first line, arg counts, flags, varnames, cellvars, freevars, names, and the
+ * non-code constants as a sorted multiset of reprs (frozensets as their size: their repr order depends on hashing).
+ */
+type Meta = [string, number, number, number, number, number, string[], string[], string[], string[], string[]];
+
+function constsOf(c: CodeObject): string[] {
+  return c.co_consts
+    .filter((k) => !(k instanceof CodeObject))
+    .map((k) => (k instanceof ConstFrozenset ? `frozenset/${k.items.length}` : constRepr(k)))
+    .sort();
+}
 
 function metaOf(code: CodeObject): Meta[] {
   const out: Meta[] = [];
   const walk = (c: CodeObject): void => {
-    out.push([c.co_qualname, c.co_firstlineno, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_flags, c.co_varnames, c.co_cellvars, c.co_freevars, c.co_names]);
+    out.push([c.co_qualname, c.co_firstlineno, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_flags, c.co_varnames, c.co_cellvars, c.co_freevars, c.co_names, constsOf(c)]);
     for (const k of c.co_consts) if (k instanceof CodeObject) walk(k);
   };
   walk(code);
@@ -28,7 +39,8 @@ names = json.loads(INPUT)
 zf = zipfile.ZipFile('/lib/python312.zip')
 def walk(c, acc):
     acc.append([c.co_qualname, c.co_firstlineno, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_flags,
-                list(c.co_varnames), list(c.co_cellvars), list(c.co_freevars), list(c.co_names)])
+                list(c.co_varnames), list(c.co_cellvars), list(c.co_freevars), list(c.co_names),
+                ['frozenset/%d' % len(k) if isinstance(k, frozenset) else repr(k) for k in c.co_consts if not hasattr(k, 'co_code')]])
     for k in c.co_consts:
         if hasattr(k, 'co_code'):
             walk(k, acc)
@@ -61,8 +73,10 @@ describe("pinned stdlib", () => {
     expect(failures).toEqual([]);
   });
 
-  it("code object metadata equals CPython 3.12's for every nested code object", { timeout: 300_000 }, async () => {
+  it("code object metadata and constants equal CPython 3.12's for every nested code object", { timeout: 300_000 }, async () => {
     const theirs = JSON.parse(await runPyodide(PY_META, sources.map((s) => s.name))) as Record<string, Meta[]>;
+    // Constant order is not compared (only the multiset): sort both sides the same way.
+    for (const metas of Object.values(theirs)) for (const m of metas) m[10].sort();
     const diffs: string[] = [];
     for (const s of sources) {
       const mine = metaOf(codes.get(s.name) as CodeObject);
