@@ -2057,6 +2057,7 @@ export class Parser {
       if (!(e instanceof ParseFail) && !(e instanceof PySyntaxError)) throw e;
     }
     const bEnd = this.p - 1;
+    if (b !== null) this.touchFollowingExpressions();
     this.p = save;
     if (b === null) {
       this.restoreMax(saveMax);
@@ -2080,6 +2081,19 @@ export class Parser {
       return;
     }
     throw this.errorFromTo(a, b, "invalid syntax. Perhaps you forgot a comma?");
+  }
+
+  /**
+   * CPython's second pass retries invalid_expression at the following expression (`a b c`), fetching its
+   * tokens; a tokenizer error among them (an unterminated f-string, say) is then raised. Only moves the lookahead.
+   */
+  touchFollowingExpressions(): void {
+    try {
+      if (this.startsExpressionForComma(this.peek())) this.expression();
+      if (this.peek().type === TokenType.FStringStart) this.peekAt(1);
+    } catch (e) {
+      if (!(e instanceof ParseFail) && !(e instanceof PySyntaxError)) throw e;
+    }
   }
 
   startsExpressionForComma(t: Token): boolean {
