@@ -13,6 +13,7 @@ import "./time";
 import "./_signal";
 import "./pwd";
 import "./grp";
+import "./select";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";
