@@ -38,6 +38,9 @@ import { PySyntaxError } from "../compiler/errors";
 import type { CodeObject } from "../compiler/code";
 import type { Mod } from "../compiler/ast";
 import { compileAst } from "../compiler/compile";
+import { serializeCode, deserializeCode } from "../compiler/marshal";
+import { createHash } from "node:crypto";
+import * as os from "node:os";
 import { parse } from "../compiler/parser";
 import { toPyAst, fromPyAst, isAstObject } from "./modules/_ast";
 
@@ -132,6 +135,43 @@ function installCompileHook(): void {
   };
 }
 
+/**
+ * Persistent compile cache for imported modules: ~/.cache/pypack/bytecode/<sha256(bundle identity, optimize, path,
+ * source)>.bin, in the compiler's serialised form. Any failure just falls back to compiling.
+ */
+function installCompileCache(): void {
+  if (process.env.PYPACK_NO_CACHE) return;
+  const base = process.env.XDG_CACHE_HOME ? nodePath.join(process.env.XDG_CACHE_HOME, "pypack") : nodePath.join(os.homedir(), ".cache", "pypack");
+  const dir = nodePath.join(base, "bytecode");
+  let identity = "pypack";
+  try {
+    const st = fs.statSync(__filename);
+    identity = `${__filename}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    /* bundled without a file: the content hash still keys correctness */
+  }
+  const keyOf = (path: string, source: string): string =>
+    createHash("sha256").update(identity).update("\0").update(String(compileHooks.optimize)).update("\0").update(path).update("\0").update(source).digest("hex");
+  compileHooks.load = (path, source) => {
+    try {
+      return deserializeCode(new Uint8Array(fs.readFileSync(nodePath.join(dir, keyOf(path, source) + ".bin"))));
+    } catch {
+      return null;
+    }
+  };
+  compileHooks.store = (path, source, code) => {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const file = nodePath.join(dir, keyOf(path, source) + ".bin");
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, serializeCode(code));
+      fs.renameSync(tmp, file);
+    } catch {
+      /* a read-only or missing cache directory only costs compile time */
+    }
+  };
+}
+
 let initialised = false;
 /** Sets up sys, builtins and the import system once per process. */
 export function initRuntime(opts: RunOptions): void {
@@ -143,6 +183,7 @@ export function initRuntime(opts: RunOptions): void {
   if (opts.executable) sysState.executable = opts.executable;
   sysState.flags.optimize = opts.optimize ?? 0;
   compileHooks.optimize = opts.optimize ?? 0;
+  installCompileCache();
   const sys = sysModule();
   builtinsModule();
   const path: string[] = [];
