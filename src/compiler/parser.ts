@@ -2382,7 +2382,13 @@ export class Parser {
       if (!this.startsExpression() || (first.type === TokenType.Op && first.value === "**")) {
         throw this.errorAtToken(first, "f-string: expecting a valid expression after '{'");
       }
-      value = this.at("yield") ? this.yieldExpr() : this.starExpressions();
+      try {
+        value = this.at("yield") ? this.yieldExpr() : this.starExpressions();
+      } catch (e) {
+        // `'{' !(yield_expr | star_expressions)`: no expression parses here at all.
+        if (!(e instanceof ParseFail) || this.toks[this.max].type === TokenType.ErrorEof) throw e;
+        throw this.errorAtToken(first, "f-string: expecting a valid expression after '{'");
+      }
       if (!this.at("}") && !this.at("=") && !this.at("!") && !this.at(":")) this.invalidAfterExpression(value);
     } finally {
       this.fstringDepth--;
