@@ -14,6 +14,7 @@ import "./_signal";
 import "./pwd";
 import "./grp";
 import "./select";
+import "./_locale";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";
