@@ -4,7 +4,7 @@ import { PyBaseException, PyBytes, PyObject, None, typeError, valueError, isInt,
 import * as ops from "../../ops";
 import { toCodePoints } from "../../unicode/codepoints";
 import { lookupCodePoint } from "../../../compiler/unicodeNames";
-import { callHandler, makeDecodeError, makeEncodeError } from "./errors";
+import { callHandler, encodeRunHandler, makeDecodeError, makeEncodeError } from "./errors";
 
 /** Growable byte buffer for encoders. */
 export class ByteOut {
@@ -168,7 +168,7 @@ export function utf8Encode(s: string, errors: string, enc = "utf-8"): Uint8Array
     let j = i + 1;
     while (j < cps.length && isSurrogate(cps[j])) j++;
     const mk = (): PyBaseException => makeEncodeError(enc, s, i, j, "surrogates not allowed");
-    const r = callHandler(errors, "encode", mk, cps.length);
+    const r = encodeRunHandler(errors, enc, s, cps, i, j, "surrogates not allowed");
     encodeReplacement(out, r.repl, (x) => !isSurrogate(x), (x) => putUtf8(out, x), mk);
     i = r.newpos;
   }
@@ -206,7 +206,7 @@ export function charLimitEncode(s: string, errors: string, limit: 0x80 | 0x100):
     let j = i + 1;
     while (j < cps.length && cps[j] >= limit) j++;
     const mk = (): PyBaseException => makeEncodeError(enc, s, i, j, `ordinal not in range(${limit})`);
-    const r = callHandler(errors, "encode", mk, cps.length);
+    const r = encodeRunHandler(errors, enc, s, cps, i, j, `ordinal not in range(${limit})`);
     encodeReplacement(out, r.repl, (x) => x < limit, (x) => out.push(x), mk);
     i = r.newpos;
   }
@@ -325,10 +325,10 @@ export function utfWideEncode(s: string, errors: string, byteorder: number, widt
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < cps.length && isSurrogate(cps[j])) j++;
-    const mk = (): PyBaseException => makeEncodeError(enc, s, i, j, "surrogates not allowed");
-    const r = callHandler(errors, "encode", mk, cps.length);
+    // UTF-16/32 report one character at a time; a bytes replacement must be whole code units.
+    const mk = (): PyBaseException => makeEncodeError(enc, s, i, i + 1, "surrogates not allowed");
+    const r = encodeRunHandler(errors, enc, s, cps, i, i + 1, "surrogates not allowed");
+    if (typeof r.repl !== "string" && r.repl.length % width !== 0) throw mk();
     encodeReplacement(out, r.repl, (x) => x < 0x80, put, mk);
     i = r.newpos;
   }
@@ -434,7 +434,7 @@ export function charmapEncode(s: string, errors: string, mapping: PyObject, tabl
       j++;
     }
     const mk = (): PyBaseException => makeEncodeError("charmap", s, start, j, "character maps to <undefined>");
-    const r = callHandler(errors, "encode", mk, cps.length);
+    const r = encodeRunHandler(errors, "charmap", s, cps, start, j, "character maps to <undefined>");
     if (typeof r.repl !== "string") out.pushAll(r.repl);
     else for (const c of toCodePoints(r.repl)) if (!put(c)) throw mk();
     i = r.newpos;

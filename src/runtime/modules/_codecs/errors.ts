@@ -263,3 +263,20 @@ export function callHandler(errors: string, kind: "encode" | "decode", makeExc: 
   if (newpos < 0 || newpos > len) throw newException(IndexErrorType, `position ${Number(intValue(res.items[1]))} from error handler out of bounds`);
   return { repl, newpos };
 }
+
+/**
+ * The encoders' call for an unencodable run [start, end): CPython's codecs take surrogateescape's fast path in line
+ * (escaping a prefix of the run, raising for the rest from its first unescapable character), else call the handler.
+ */
+export function encodeRunHandler(errors: string, enc: string, s: string, cps: readonly number[], start: number, end: number, reason: string): Replacement {
+  if (errors === "surrogateescape" && builtinHandlers.get(errors) === registry.get(errors)) {
+    const out = new Uint8Array(end - start);
+    for (let k = start; k < end; k++) {
+      const c = cps[k];
+      if (c < 0xdc80 || c > 0xdcff) throw makeEncodeError(enc, s, k, end, reason);
+      out[k - start] = c - 0xdc00;
+    }
+    return { repl: out, newpos: end };
+  }
+  return callHandler(errors, "encode", () => makeEncodeError(enc, s, start, end, reason), cps.length);
+}
