@@ -14,7 +14,6 @@ import "./_signal";
 import "./pwd";
 import "./grp";
 import "./select";
-import "./_locale";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";
