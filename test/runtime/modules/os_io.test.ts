@@ -130,4 +130,28 @@ try: signal.raise_signal(signal.SIGINT)
 except KeyboardInterrupt: print('KI')
 `);
   });
+  it("_locale (C locales), pwd/grp databases, select on files", () => {
+    same(`import locale, _locale, pwd, grp, select
+print(repr(locale.setlocale(locale.LC_CTYPE)), locale.setlocale(locale.LC_ALL, 'C'), locale.localeconv())
+for args in [(locale.LC_ALL, 'xx_YY'), (99, 'C')]:
+    try: locale.setlocale(*args)
+    except locale.Error as e: print(type(e).__module__, type(e).__name__, e)
+print(_locale.nl_langinfo(_locale.CODESET), _locale.nl_langinfo(_locale.D_T_FMT), _locale.nl_langinfo(_locale.MON_3), _locale.nl_langinfo(_locale.ABDAY_1))
+try: _locale.nl_langinfo(12345)
+except ValueError as e: print(e)
+print(locale.strcoll('a', 'b'), locale.strxfrm('abc'), locale.format_string('%d', 1234567, grouping=True), locale.str(1.5), locale.atof('2.5'))
+print(sorted(['b', 'A', 'a'], key=locale.strxfrm), locale.setlocale(locale.LC_NUMERIC, 'C.UTF-8'), locale.setlocale(locale.LC_ALL)[:30])
+p = pwd.getpwuid(0); print(p, p.pw_name, p[2], pwd.getpwnam('root').pw_dir, len(pwd.getpwall()) > 0)
+g = grp.getgrgid(0); print(g, g.gr_name)
+for c in [lambda: pwd.getpwuid(987654), lambda: pwd.getpwnam('nosuchuser'), lambda: grp.getgrgid(987654), lambda: grp.getgrnam('nosuch')]:
+    try: c()
+    except KeyError as e: print(repr(e))
+f = open('/etc/passwd')
+r, w, x = select.select([f], [f], [], 0)
+print(r[0] is f, w[0] is f, x, select.select([], [], [], 0.001))
+for c in [lambda: select.select([-1], [], []), lambda: select.select(['a'], [], [])]:
+    try: c()
+    except (ValueError, TypeError) as e: print(e)
+`);
+  });
 });
