@@ -140,6 +140,7 @@ export const ERRNO_CODES: Record<string, number> = {
   EXFULL: 54,
 };
 export const STRERROR: Record<number, string> = {
+  0: "Success",
   1: "Operation not permitted",
   2: "No such file or directory",
   3: "No such process",
@@ -270,6 +271,7 @@ export const STRERROR: Record<number, string> = {
   130: "Owner died",
   131: "State not recoverable",
   132: "Operation not possible due to RF-kill",
+  133: "Memory page has hardware error",
 };
 
 registerNativeModule("errno", () => {
@@ -279,6 +281,7 @@ registerNativeModule("errno", () => {
     members[name] = ERRNO_CODES[name];
     if (errorcode.get(ERRNO_CODES[name]) === undefined) errorcode.set(ERRNO_CODES[name], name);
   }
+  errorcode.set(35, "EDEADLOCK"); // CPython registers EDEADLOCK after EDEADLK, so it wins
   members.errorcode = errorcode;
   return makeModule("errno", members);
 });
