@@ -1,5 +1,6 @@
 // time: clocks, sleep, struct_time, gmtime/localtime/mktime, glibc-compatible strftime ("C" locale), asctime/ctime,
 // timezone/altzone/daylight/tzname from the host's TZ (via JS Date and Intl), get_clock_info; strptime delegates to _strptime.
+import * as fs from "node:fs";
 import {
   PyObject,
   PyTuple,
@@ -87,8 +88,94 @@ function gmtimeTm(secs: number): Tm {
 // ---------------------------------------------------------------------------------------------------------------
 // Local time zone
 
+// ---- TZif (the tz database file glibc itself reads): exact abbreviations, where Intl's names differ from tzdata's
+
+interface TzData {
+  transitions: number[];
+  idx: number[];
+  types: { off: number; dst: boolean; abbr: string }[];
+  /** POSIX TZ footer names for times after the last transition */
+  footer: { std: string; stdOff: number; dst: string | null } | null;
+}
+let tzData: TzData | null | undefined;
+function tzFile(): string | null {
+  let tz = process.env.TZ;
+  if (tz === undefined) return "/etc/localtime";
+  if (tz.startsWith(":")) tz = tz.slice(1);
+  if (tz === "") return "/usr/share/zoneinfo/UTC";
+  return tz.startsWith("/") ? tz : `/usr/share/zoneinfo/${tz}`;
+}
+function parseFooter(f: string): TzData["footer"] {
+  const m = /^(<[^>]+>|[A-Za-z]+)([+-]?\d+(?::\d+){0,2})(<[^>]+>|[A-Za-z]+)?/.exec(f);
+  if (m === null) return null;
+  const strip = (n: string) => n.replace(/^<|>$/g, "");
+  const [h, mi = "0", se = "0"] = m[2].split(":");
+  const sign = h.startsWith("-") ? -1 : 1;
+  const secs = Math.abs(Number(h)) * 3600 + Number(mi) * 60 + Number(se);
+  return { std: strip(m[1]), stdOff: -sign * secs, dst: m[3] ? strip(m[3]) : null };
+}
+function loadTz(): TzData | null {
+  const path = tzFile();
+  if (path === null) return null;
+  let b: Buffer;
+  try {
+    b = fs.readFileSync(path);
+  } catch {
+    return null;
+  }
+  if (b.length < 44 || b.toString("latin1", 0, 4) !== "TZif") return null;
+  const counts = (at: number) => [0, 1, 2, 3, 4, 5].map((i) => b.readUInt32BE(at + 20 + i * 4));
+  let [isut, isstd, leap, timecnt, typecnt, charcnt] = counts(0);
+  let off = 44;
+  let timeSize = 4;
+  if (b[4] >= 0x32) {
+    off += timecnt * 4 + timecnt + typecnt * 6 + charcnt + leap * 8 + isstd + isut;
+    [isut, isstd, leap, timecnt, typecnt, charcnt] = counts(off);
+    off += 44;
+    timeSize = 8;
+  }
+  const transitions: number[] = [];
+  for (let i = 0; i < timecnt; i++) transitions.push(timeSize === 8 ? Number(b.readBigInt64BE(off + i * 8)) : b.readInt32BE(off + i * 4));
+  off += timecnt * timeSize;
+  const idx = [...b.subarray(off, off + timecnt)];
+  off += timecnt;
+  const raw: { off: number; dst: boolean; ai: number }[] = [];
+  for (let i = 0; i < typecnt; i++) raw.push({ off: b.readInt32BE(off + i * 6), dst: b[off + i * 6 + 4] !== 0, ai: b[off + i * 6 + 5] });
+  off += typecnt * 6;
+  const chars = b.toString("latin1", off, off + charcnt);
+  const types = raw.map((r) => ({ off: r.off, dst: r.dst, abbr: chars.slice(r.ai, chars.indexOf("\0", r.ai) < 0 ? undefined : chars.indexOf("\0", r.ai)) }));
+  off += charcnt + leap * (timeSize + 4) + isstd + isut;
+  let footer: TzData["footer"] = null;
+  if (timeSize === 8) {
+    const text = b.toString("latin1", off).split("\n")[1] ?? "";
+    footer = parseFooter(text);
+  }
+  return { transitions, idx, types, footer };
+}
+/** The tz database's abbreviation for the instant `secs` with UTC offset `offSecs`, or null when unknown. */
+function tzAbbreviation(secs: number, offSecs: number): string | null {
+  if (tzData === undefined) tzData = loadTz();
+  const tz = tzData;
+  if (tz === null || tz.types.length === 0) return null;
+  const n = tz.transitions.length;
+  if (n > 0 && secs >= tz.transitions[n - 1] && tz.footer !== null) {
+    return offSecs === tz.footer.stdOff || tz.footer.dst === null ? tz.footer.std : tz.footer.dst;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tz.transitions[mid] <= secs) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = lo === 0 ? (tz.types.find((x) => !x.dst) ?? tz.types[0]) : tz.types[tz.idx[lo - 1]];
+  return t.abbr;
+}
+
 /** The zone abbreviation at a date, as glibc names it: "CET", "EST", "UTC", or "+04"/"+0530" for unnamed zones. */
 function zoneName(d: Date, offsetMin: number): string {
+  const fromTz = tzAbbreviation(Math.floor(d.getTime() / 1000), offsetMin * 60);
+  if (fromTz !== null) return fromTz;
   const pick = (locale: string): string | null => {
     try {
       const parts = new Intl.DateTimeFormat(locale, { timeZoneName: "short" }).formatToParts(d);
@@ -457,6 +544,7 @@ registerNativeModule("time", () => {
       },
       tzset: () => {
         zone = null;
+        tzData = undefined;
         return None;
       },
       timezone: z.timezone,
