@@ -20,6 +20,12 @@ import { ASSET_ARCHIVE, ASSET_HEADER, makeSeaBlob } from "./sea";
 import { localStub, obtainStub, type Stub } from "./stubs";
 import { executableName, hostTarget, type Target } from "./targets";
 
+/**
+ * Stdlib packages the VM imports by itself, which no import statement names: codec lookup imports `encodings.<name>`
+ * on demand (PyInstaller bundles the whole package for the same reason).
+ */
+const RUNTIME_PACKAGES = ["encodings"];
+
 export interface BuildResult {
   outputs: Array<{ target: Target; path: string }>;
   archiveSha256: string;
@@ -220,7 +226,7 @@ export async function build(settings: BuildSettings, log: Logger = makeLogger(se
     script: settings.script,
     roots,
     hiddenImports: settings.hiddenImports,
-    collectSubmodules: [...settings.collectSubmodules, ...settings.collectAll],
+    collectSubmodules: [...RUNTIME_PACKAGES, ...settings.collectSubmodules, ...settings.collectAll],
     excludes: settings.excludeModules,
     scan: (m) => cache.imports(m),
   });

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { QEMU, ROOT, WINE, pypack, runArm64, runNative, runWine, tempDir, writeTree, type RunResult } from "./helpers";
+import { CLI, QEMU, ROOT, WINE, pypack, runArm64, runNative, runWine, tempDir, writeTree, type RunResult } from "./helpers";
 
 const APP = join(ROOT, "examples", "app");
 const ARGS = ["Ann", "Bob"];
@@ -20,7 +20,7 @@ function python(script: string, args: string[]): RunResult {
  * packaged runs cannot pass either, and this suite says why instead of failing on every target.
  */
 function vmRunsApp(): { ok: boolean; why: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, "out", "cli.js"), "run", join(APP, "main.py"), ...ARGS], { encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, "run", join(APP, "main.py"), ...ARGS], { encoding: "utf8", timeout: 60_000 });
   const py = python(join(APP, "main.py"), ARGS);
   if (r.status === py.status && r.stdout === py.stdout) return { ok: true, why: "" };
   return { ok: false, why: (r.error?.message ?? r.stderr.trim().split("\n").pop() ?? "").slice(0, 200) };

@@ -1,11 +1,25 @@
 // Shared helpers for the packager suites: temp dirs, running the CLI, and running foreign-target executables here.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "..", "..");
-export const CLI = join(ROOT, "out", "cli.js");
+
+/**
+ * A private copy of the built CLI and runtime for this test file: in a working tree shared with others, out/ may be
+ * rebuilt mid-suite, which would (rightly) change executables and invalidate compile caches between two builds.
+ * It lives below node_modules so the CLI's external packages (postject, archiver, pyodide) still resolve.
+ */
+function snapshotCli(): string {
+  const dir = join(ROOT, "node_modules", ".cache", "pypack-test-cli");
+  mkdirSync(dir, { recursive: true });
+  const own = mkdtempSync(join(dir, "cli-"));
+  for (const f of ["cli.js", "runtime.js"]) copyFileSync(join(ROOT, "out", f), join(own, f));
+  return join(own, "cli.js");
+}
+
+export const CLI = snapshotCli();
 
 export function tempDir(prefix = "pypack-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
