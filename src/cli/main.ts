@@ -5,10 +5,15 @@ import { registerBuild } from "./commands/build";
 import { registerCompile } from "./commands/compile";
 import { registerDis } from "./commands/dis";
 import { registerInspect } from "./commands/inspect";
-import { registerRun } from "./commands/run";
+import { registerRun, runFromArgv } from "./commands/run";
 import { PYPACK_VERSION } from "./version";
 
 function main(argv: string[]): void {
+  // `pypack run` takes python3's command line verbatim (its -v/-c/-m belong to the Python program).
+  if (argv[2] === "run") {
+    void runFromArgv(argv.slice(3));
+    return;
+  }
   const program = new Command("pypack")
     .description("Turn a Python 3.12 program into one standalone executable")
     .version(PYPACK_VERSION, "-v, --version")

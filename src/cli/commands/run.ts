@@ -64,6 +64,18 @@ export function parseRunArgs(args: string[]): RunOptions | { error: string } {
   return { argv: [script, ...args.slice(i + 1)], main: { kind: "file", path: script }, optimize, unbuffered, isolated };
 }
 
+/** Runs `pypack run ARGS...` from raw arguments (bypassing commander, whose root options such as -v would
+ * otherwise consume the Python program's own options). */
+export async function runFromArgv(args: string[]): Promise<void> {
+  const parsed = parseRunArgs(args);
+  if ("error" in parsed) {
+    process.stderr.write(`pypack run: ${parsed.error}\n`);
+    process.exit(2);
+  }
+  const { runMain } = await import("../../runtime/entry");
+  process.exitCode = await runMain(parsed);
+}
+
 export function registerRun(program: Command): void {
   program
     .command("run")

@@ -3,6 +3,7 @@ import { makeBuiltinType, ObjectType, PyBase, PyObject, PyType, PyDict, PyList, 
 import * as ops from "../ops";
 import { defGetSet, defMethod, defStaticMethod, makeModule } from "../define";
 import { registerNativeModule } from "./registry";
+import { setWeakrefGetter } from "../objects/type";
 
 export const RefType = makeBuiltinType("ReferenceType", ObjectType, { alloc: (cls) => new PyWeakRef(cls, null, None) });
 RefType.name = "weakref";
@@ -27,6 +28,16 @@ function weakrefable(o: PyObject): o is PyBase {
 /** Referents keep a list of their weak references (getweakrefcount/getweakrefs). */
 const refsOf = new WeakMap<object, WeakRef<PyWeakRef>[]>();
 const basicRef = new WeakMap<object, PyWeakRef>();
+setWeakrefGetter((self) => {
+  if (!(self instanceof PyBase)) return None;
+  const lst = refsOf.get(self);
+  if (lst === undefined) return None;
+  for (const w of lst) {
+    const r = w.deref();
+    if (r !== undefined) return r;
+  }
+  return None;
+});
 const registry = new FinalizationRegistry<WeakRef<PyWeakRef>>((held) => {
   const r = held.deref();
   if (r !== undefined && r.callback !== None) {

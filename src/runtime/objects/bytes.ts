@@ -669,6 +669,14 @@ defMethod(ByteArrayType, "clear", (self) => {
   return None;
 });
 defMethod(ByteArrayType, "copy", (self) => new PyByteArray(bdata(self).slice()));
+defMethod(ByteArrayType, "__reduce_ex__", (self) => {
+  const d = (self as PyBase).dict;
+  return new PyTuple([typeOf(self), new PyTuple([new PyBytes(bdata(self).slice())]), d !== null && d.size ? d : None]);
+});
+defMethod(ByteArrayType, "__reduce__", (self) => {
+  const d = (self as PyBase).dict;
+  return new PyTuple([typeOf(self), new PyTuple([new PyBytes(bdata(self).slice())]), d !== null && d.size ? d : None]);
+});
 defMethod(ByteArrayType, "reverse", (self) => {
   setData(ba(self), bdata(self).slice().reverse());
   return None;

@@ -362,6 +362,9 @@ export function typeNew(meta: PyType, name: string, basesIn: PyObject[], ns: PyD
   if (addDict && t.dict.getStr("__dict__") === undefined) {
     t.dict.setStr("__dict__", dictDescr(t));
   }
+  if (t.weakrefSlot && !tb.some((b) => b.weakrefSlot) && t.dict.getStr("__weakref__") === undefined) {
+    t.dict.setStr("__weakref__", new PyGetSetDescr("__weakref__", t, weakrefGetter, null));
+  }
   // special-cased function kinds
   const nw = t.dict.getStr("__new__");
   if (nw instanceof PyFunction) t.dict.setStr("__new__", new PyStaticMethod(nw));
@@ -843,4 +846,10 @@ export { PyMethodDescr, PyModule, RuntimeErrorType };
 
 function DictTypeRef(): PyType {
   return DictType;
+}
+
+/** __weakref__ of instances: the first weak reference to the object, or None (set by modules/_weakref.ts). */
+export let weakrefGetter: (self: PyObject) => PyObject = () => None;
+export function setWeakrefGetter(f: (self: PyObject) => PyObject): void {
+  weakrefGetter = f;
 }
