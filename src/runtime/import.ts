@@ -700,7 +700,9 @@ export function importModule(name: string): PyObject {
 registerNativeModule("_imp", () =>
   makeModule("_imp", {
     is_builtin: (args) => (nativeModuleFactory(ops.pyStr(args[0])) !== undefined ? 1 : 0),
-    is_frozen: (args) => frozenModules.has(ops.pyStr(args[0])),
+    // A packaged program's archive modules are not frozen in CPython's sense (_imp's built-in frozen table, whose
+    // modules importlib._bootstrap._setup fixes up with FrozenImporter); PyInstaller's are not either.
+    is_frozen: () => false,
     lock_held: () => false,
     acquire_lock: () => None,
     release_lock: () => None,
