@@ -32,3 +32,4 @@ import "./_random";
 import "./_hashlib";
 import "./_blake2";
 import "./_contextvars";
+import "./zlib";
