@@ -44,6 +44,8 @@ export class PyTextStream extends PyBase {
   eof = false;
   closed = false;
   lineBuffered: boolean;
+  /** PYTHONUNBUFFERED: every write goes straight to the fd (CPython's write_through standard streams) */
+  writeThrough: boolean;
   buffer: PyBinaryStream;
   /** the binary object a TextIOWrapper(...) was built over (closed with it) */
   source: PyObject | null = null;
@@ -62,13 +64,14 @@ export class PyTextStream extends PyBase {
     } catch {
       tty = false;
     }
-    this.lineBuffered = tty || fd === 2;
+    this.writeThrough = (process.env.PYTHONUNBUFFERED ?? "") !== "";
+    this.lineBuffered = !this.writeThrough && (tty || fd === 2);
     this.buffer = new PyBinaryStream(this);
   }
   write(s: string): void {
     if (this.closed) throw valueError("I/O operation on closed file.");
     this.out += s;
-    if (this.fd === 2 || this.out.length > 65536 || (this.lineBuffered && s.includes("\n"))) this.flush();
+    if (this.writeThrough || this.fd === 2 || this.out.length > 65536 || (this.lineBuffered && s.includes("\n"))) this.flush();
   }
   flush(): void {
     if (this.out.length === 0 || this.fd < 0) return;

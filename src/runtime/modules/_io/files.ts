@@ -21,6 +21,8 @@ import {
   strValue,
   makeBuiltinType,
   ObjectType,
+  computeMro,
+  notImplementedError,
 } from "../../core";
 import * as ops from "../../ops";
 import { defGetSet, defMethod, parseArgs, builtinFunction } from "../../define";
@@ -28,6 +30,7 @@ import { importModule } from "../../import";
 import { IOBaseType, RawIOBaseType, BufferedIOBaseType, TextIOBaseType, UnsupportedOperation, bytesLike, registerIoExtras } from "../_io";
 import { fdClose, fdOpen, fdRead, fdReadAll, fdSeek, fdSeekable, fdTruncate, fdWrite, isVirtualFd, virtualInfo } from "../posix/fdtable";
 import { osError, pathArg } from "../posix";
+import { TextIOType as StdTextType, PyTextStream } from "../stdio";
 
 export const DEFAULT_BUFFER_SIZE = 8192;
 
@@ -1006,3 +1009,24 @@ registerIoExtras({
   IncrementalNewlineDecoder: IncrementalNewlineDecoderType,
 });
 void IOBaseType;
+
+// ---------------------------------------------------------------------------------------------------------------
+// sys.stdin/stdout/stderr (stdio.ts's fast fd streams) become a subclass of TextIOWrapper, so isinstance checks and
+// io-generic code see the CPython type; the methods TextIOWrapper has and the fast streams lack are defined here for
+// them (the TextIOWrapper ones assume the layered object).
+StdTextType.base = TextIOWrapperType;
+StdTextType.bases = [TextIOWrapperType];
+StdTextType.mro = computeMro(StdTextType);
+defMethod(StdTextType, "__init__", () => {
+  throw typeError("the standard streams cannot be re-initialised");
+});
+defMethod(StdTextType, "__next__", (self) => {
+  const l = ops.callMethod(self, "readline", []) as string;
+  if (l === "") throw newException(ops.getAttr(importModule("builtins"), "StopIteration") as PyType);
+  return l;
+});
+for (const m of ["seek", "tell", "truncate"]) defMethod(StdTextType, m, () => unsupported("underlying stream is not seekable"));
+defMethod(StdTextType, "detach", () => {
+  throw notImplementedError("detach() of the standard streams is not supported by pypack");
+});
+defGetSet(StdTextType, "write_through", (self) => (self as PyTextStream).writeThrough);
