@@ -33,3 +33,5 @@ import "./_hashlib";
 import "./_blake2";
 import "./_contextvars";
 import "./zlib";
+import "./_heapq";
+import "./_bisect";
