@@ -1,5 +1,5 @@
-// _io: the class hierarchy io.py builds on (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase), StringIO, BytesIO,
-// open() and the stream types of stdio.ts. Files are served by stdio.ts's simple streams for now.
+// _io: the class hierarchy io.py builds on (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase), StringIO, BytesIO;
+// the file stack (FileIO, Buffered*, TextIOWrapper, open) is in _io/files.ts.
 import {
   makeBuiltinType,
   ObjectType,
@@ -28,7 +28,7 @@ import * as ops from "../ops";
 import { defGetSet, defMethod, defStaticMethod, makeModule, parseArgs, builtinFunction } from "../define";
 import { registerNativeModule } from "./registry";
 import { PyMemoryView } from "../objects/memoryview";
-import { stdio, TextIOType, BufferedIOType, BinaryFileType, setOpenFunction } from "./stdio";
+import { setOpenFunction } from "./stdio";
 
 function mk(name: string, base: PyType, alloc?: (cls: PyType) => PyBase): PyType {
   const t = makeBuiltinType(name, base, alloc ? { alloc } : {});
@@ -393,17 +393,9 @@ registerNativeModule("_io", () =>
     DEFAULT_BUFFER_SIZE: 8192,
     BlockingIOError: excTypes.get("BlockingIOError")!,
     UnsupportedOperation,
-    open: stdio.openFunction(),
-    open_code: builtinFunction("open_code", (args) => ops.call(stdio.openFunction(), [args[0], "rb"]), "_io"),
-    FileIO: BinaryFileType,
     BytesIO: BytesIOType,
     StringIO: StringIOType,
-    BufferedReader: BinaryFileType,
-    BufferedWriter: BufferedIOType,
-    BufferedRWPair: BufferedIOType,
-    BufferedRandom: BinaryFileType,
     text_encoding: textEncoding,
-    TextIOWrapper: TextIOType,
     _IOBase: IOBaseType,
     _RawIOBase: RawIOBaseType,
     _BufferedIOBase: BufferedIOBaseType,

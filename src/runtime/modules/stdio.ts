@@ -1,5 +1,6 @@
-// Standard streams (sys.stdin/stdout/stderr as _io.TextIOWrapper-like objects over file descriptors 0/1/2) and a
-// minimal open() for text and binary files; buffered output is flushed at exit.
+// Standard streams (sys.stdin/stdout/stderr: fast text streams over file descriptors 0/1/2, made a subclass of
+// _io.TextIOWrapper by _io/files.ts); buffered output is flushed at exit. The real open() is _io/files.ts's (registered
+// through setOpenFunction); simpleOpen below is only the fallback used before _io/files.ts is loaded.
 import * as fs from "node:fs";
 import {
   makeBuiltinType,
