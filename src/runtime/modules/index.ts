@@ -35,3 +35,4 @@ import "./_contextvars";
 import "./zlib";
 import "./_heapq";
 import "./_bisect";
+import "./_csv";
