@@ -533,11 +533,9 @@ function functions(): Record<string, Fn> {
       const [path] = parseArgs("scandir", args, kw, ["path"], 0);
       const p = pathArg("scandir", "path", path, true, true);
       if (p.fd !== null) throw notImplementedError("scandir: a file descriptor argument is not supported by pypack");
-      const dir = path === undefined || path === None ? "." : p.path!;
-      const prefix = path === undefined || path === None ? "" : dir;
-      const entries = readDir(p).map((e) => new PyDirEntry(e.name, prefix === "" ? e.name : joinPath(prefix, e.name), p.bytes, e.kind, e.virtual));
-      // "scandir('.')" reports paths "./name"; scandir() with no argument reports bare names, like CPython
-      if (path !== undefined && path !== None) for (const e of entries) e.path = joinPath(dir, e.name);
+      const dir = p.path!;
+      // scandir() with no argument lists "." and reports paths "./name", as CPython does
+      const entries = readDir(p).map((e) => new PyDirEntry(e.name, joinPath(dir, e.name), p.bytes, e.kind, e.virtual));
       return new PyScandirIterator(entries);
     },
     open: (args, kw) => {

@@ -154,4 +154,31 @@ for c in [lambda: select.select([-1], [], []), lambda: select.select(['a'], [], 
     except (ValueError, TypeError) as e: print(e)
 `);
   });
+  it("posix: scandir paths, symlinks, realpath, walk bottom-up, umask, errors, chmod/utime, shutil copy/move", () => {
+    same(`${TMP}os.chdir(D)
+import sys
+os.makedirs('d/e', exist_ok=True); open('d/f', 'w').close(); os.symlink('f', 'd/link'); os.symlink('nowhere', 'd/broken')
+print(sorted(e.path for e in os.scandir()), sorted(e.path for e in os.scandir('.')), sorted(os.listdir()))
+for e in sorted(os.scandir('d'), key=lambda e: e.name): print(e.name, e.is_dir(), e.is_file(), e.is_symlink(), e.is_file(follow_symlinks=False))
+print(os.path.realpath('d/link') == os.path.abspath('d/f'), os.readlink('d/link'), os.path.islink('d/broken'), os.path.exists('d/broken'), os.path.lexists('d/broken'))
+print(list(os.walk('d', topdown=False))[-1][0])
+try: os.get_terminal_size()
+except OSError as e: print(e)
+old = os.umask(0o22); print(oct(os.umask(old)))
+try: os.rmdir('d')
+except OSError as e: print(type(e).__name__, e)
+try: os.remove('d')
+except OSError as e: print(type(e).__name__, e)
+try: os.listdir('d/f')
+except OSError as e: print(type(e).__name__, e)
+print(os.stat('d/link').st_size == os.lstat('d/f').st_size, os.stat('d/link', follow_symlinks=False).st_mode & 0o170000 == 0o120000)
+os.chmod('d/f', 0o600); print(oct(os.stat('d/f').st_mode & 0o777)); os.utime('d/f', (1, 2)); print(os.stat('d/f').st_atime, os.stat('d/f').st_mtime_ns)
+print(os.access('d/f', os.R_OK), os.access('nope', os.F_OK), os.path.getmtime('d/f'))
+import shutil; shutil.copy('d/f', 'd/g'); shutil.move('d/g', 'd/h'); print(sorted(os.listdir('d'))); shutil.rmtree('d'); print(os.listdir())
+print(os.uname().sysname, os.name, os.sep, os.linesep == '\\n', os.devnull, os.curdir)
+with open(os.devnull, 'w') as f: f.write('x')
+print(os.isatty(0), sys.stdout.isatty())
+os.chdir('/'); os.rmdir(D)
+`);
+  });
 });
