@@ -321,12 +321,12 @@ function handleUncaught(e: unknown): number {
 
 function finish(status: number): number {
   try {
-    runExitHandlers((e) => {
+    runExitHandlers((e, fn) => {
       if (isinstance(e, SystemExitType)) {
         status = systemExitCode(e);
         return;
       }
-      writeErr("Exception ignored in atexit callback: " + "\n");
+      writeErr(`Exception ignored in atexit callback: ${ops.repr(fn)}\n`);
       writeErr(formatException(e));
     });
   } catch (e) {
