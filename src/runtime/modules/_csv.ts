@@ -395,7 +395,22 @@ defMethod(WriterType, "writerows", (self, args, kw) => {
 defGetSet(WriterType, "dialect", (self) => (self as PyWriter).dialect);
 
 function dialectFromCall(args: PyObject[], kwnames: readonly string[] | null, fname: string): { first: PyObject; dialect: PyDialect } {
+  // `dialect` may come by keyword too; the other keywords are formatting parameters.
+  let dialectKw: PyObject | undefined;
+  if (kwnames !== null) {
+    const i = kwnames.indexOf("dialect");
+    if (i >= 0) {
+      const n = args.length - kwnames.length;
+      dialectKw = args[n + i];
+      args = [...args.slice(0, n + i), ...args.slice(n + i + 1)];
+      kwnames = kwnames.filter((_, k) => k !== i);
+    }
+  }
   const { pos, kw } = kwMap(args, kwnames);
+  if (dialectKw !== undefined) {
+    if (pos.length > 1) throw typeError(`argument for ${fname}() given by name ('dialect') and position (2)`);
+    pos.push(dialectKw);
+  }
   if (pos.length < 1) throw typeError(`expected at least 1 argument, got 0`);
   if (pos.length > 2) throw typeError(`${fname}() takes at most 2 positional arguments`);
   return { first: pos[0], dialect: makeDialect(DialectType, pos[1] ?? "excel", kw) };
