@@ -15,6 +15,7 @@ import "./pwd";
 import "./grp";
 import "./select";
 import "./_locale";
+import "./resource";
 import "./unicodedata";
 import "./itertools";
 import "./_collections";

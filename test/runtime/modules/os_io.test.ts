@@ -181,4 +181,15 @@ print(os.isatty(0), sys.stdout.isatty())
 os.chdir('/'); os.rmdir(D)
 `);
   });
+  it("resource: getrusage, getrlimit from /proc, getpagesize, argument errors", () => {
+    same(`import resource
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(type(r).__name__, len(r), r.ru_maxrss > 1000, isinstance(r.ru_utime, float), r._fields if hasattr(r, '_fields') else '')
+print(resource.getrlimit(resource.RLIMIT_NOFILE), resource.RLIM_INFINITY, resource.getrlimit(resource.RLIMIT_STACK), resource.getpagesize())
+print(sorted(x for x in dir(resource) if x.startswith('RLIMIT')), resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN, resource.RUSAGE_THREAD)
+for c in [lambda: resource.getrlimit(99), lambda: resource.getrusage(5)]:
+    try: c()
+    except Exception as e: print(type(e).__name__, e)
+`);
+  });
 });
