@@ -14,4 +14,5 @@ function sameAsCPython(prog: string): void {
 describe("random and hashing", () => {
   it("random matches CPython (seeded sequences, getstate/setstate, errors)", () => sameAsCPython("random_prog.py"));
   it("hashlib/hmac match CPython", () => sameAsCPython("hash_prog.py"));
+  it("blake2b/blake2s with all parameters match CPython", () => sameAsCPython("blake_prog.py"));
 });
