@@ -1,5 +1,4 @@
 // The `binascii` native module: hex, base64 and uuencode conversions, crc32 and crc_hqx, with CPython's errors.
-// (a2b_qp/b2a_qp are not provided: quopri, their only stdlib user, falls back to its pure-Python codec on ImportError.)
 import { PyObject, PyBytes, PyTuple, PyDict, PyType, TypeType, ValueErrorType, ExceptionType, newException, typeError, isStr, strValue, typeOf, valueError } from "../core";
 import { arity, makeModule, parseArgs } from "../define";
 import * as ops from "../ops";
@@ -216,6 +215,94 @@ function b2aUu(d: Uint8Array, backtick: boolean): Uint8Array {
   return Uint8Array.from(out);
 }
 
+// ---- quoted-printable ---------------------------------------------------------------------------------------------
+
+function a2bQp(d: Uint8Array, header: boolean): Uint8Array {
+  const out: number[] = [];
+  let i = 0;
+  while (i < d.length) {
+    if (d[i] === 61) {
+      i++;
+      if (i >= d.length) break;
+      if (d[i] === 10 || d[i] === 13) {
+        // soft line break
+        if (d[i] !== 10) while (i < d.length && d[i] !== 10) i++;
+        if (i < d.length) i++;
+      } else if (d[i] === 61) {
+        out.push(61);
+        i++;
+      } else if (i + 1 < d.length && hexDigit(d[i]) >= 0 && hexDigit(d[i + 1]) >= 0) {
+        out.push(hexDigit(d[i]) * 16 + hexDigit(d[i + 1]));
+        i += 2;
+      } else out.push(61);
+    } else if (header && d[i] === 95) {
+      out.push(32);
+      i++;
+    } else out.push(d[i++]);
+  }
+  return Uint8Array.from(out);
+}
+
+/** CPython's b2a_qp: 76-column lines with soft breaks, CRLF kept when the data uses it. */
+function b2aQp(d: Uint8Array, quotetabs: boolean, istext: boolean, header: boolean): Uint8Array {
+  const MAX = 76;
+  const nl = d.indexOf(10);
+  const crlf = nl > 0 && d[nl - 1] === 13;
+  const out: number[] = [];
+  const hex = (c: number): void => void out.push(..."0123456789ABCDEF"[c >> 4].split("").map((x) => x.charCodeAt(0)), "0123456789ABCDEF".charCodeAt(c & 15));
+  const softBreak = (): void => {
+    out.push(61);
+    if (crlf) out.push(13);
+    out.push(10);
+  };
+  let i = 0;
+  let linelen = 0;
+  const n = d.length;
+  while (i < n) {
+    const c = d[i];
+    const encode =
+      c > 126 ||
+      c === 61 ||
+      (header && c === 95) ||
+      (c === 46 && linelen === 0 && (i + 1 === n || d[i + 1] === 10 || d[i + 1] === 13 || d[i + 1] === 0)) ||
+      (!istext && (c === 13 || c === 10)) ||
+      ((c === 9 || c === 32) && i + 1 === n) ||
+      (c < 33 && c !== 13 && c !== 10 && (quotetabs || (c !== 9 && c !== 32)));
+    if (encode) {
+      if (linelen + 3 >= MAX) {
+        softBreak();
+        linelen = 0;
+      }
+      out.push(61);
+      hex(c);
+      i++;
+      linelen += 3;
+    } else if (istext && (c === 10 || (i + 1 < n && c === 13 && d[i + 1] === 10))) {
+      linelen = 0;
+      // Protect whitespace at the end of a line.
+      const last = out.length ? out[out.length - 1] : -1;
+      if (last === 32 || last === 9) {
+        out[out.length - 1] = 61;
+        hex(last);
+      }
+      if (crlf) out.push(13);
+      out.push(10);
+      i += c === 13 ? 2 : 1;
+    } else {
+      if (i + 1 !== n && d[i + 1] !== 10 && linelen + 1 >= MAX) {
+        softBreak();
+        linelen = 0;
+      }
+      linelen++;
+      if (header && c === 32) {
+        out.push(95);
+        i++;
+      } else out.push(d[i++]);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
 registerNativeModule("binascii", () =>
   makeModule("binascii", {
     Error: ErrorType,
@@ -239,6 +326,15 @@ registerNativeModule("binascii", () =>
     b2a_uu: (a, kw) => {
       const [data, backtick] = parseArgs("b2a_uu", a, kw, ["data", "backtick"], 1, 1, 1);
       return new PyBytes(b2aUu(binArg(data!), backtick !== undefined && ops.truthy(backtick)));
+    },
+    a2b_qp: (a, kw) => {
+      const [data, header] = parseArgs("a2b_qp", a, kw, ["data", "header"], 1);
+      return new PyBytes(a2bQp(asciiArg(data!), header !== undefined && ops.truthy(header)));
+    },
+    b2a_qp: (a, kw) => {
+      const [data, quotetabs, istext, header] = parseArgs("b2a_qp", a, kw, ["data", "quotetabs", "istext", "header"], 1);
+      const flag = (x: PyObject | undefined, d: boolean): boolean => (x === undefined ? d : ops.truthy(x));
+      return new PyBytes(b2aQp(binArg(data!), flag(quotetabs, false), flag(istext, true), flag(header, false)));
     },
     crc32: (a, kw) => {
       const [data, crc] = parseArgs("crc32", a, kw, ["data", "crc"], 1, 2);

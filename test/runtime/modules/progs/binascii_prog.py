@@ -15,3 +15,10 @@ import codecs
 print(codecs.decode(b"616263", "hex"), codecs.encode(b"abc", "base64"), codecs.encode(b"abc", "uu"))
 try: codecs.decode(b"6", "hex")
 except Exception as x: print(type(x).__name__, x, type(x.__cause__).__name__)
+import binascii, quopri
+tests = [b"caf\xe9 = ok", b"hello world", b"line  \nnext\t\n", b"a" * 100, b"x" * 74 + b"==", b".\nabc", b"a\r\nb \r\n", b"tab\tend\t", b"under_score here", b"\x00\x01 ctrl", (b"word " * 30).strip()]
+for t in tests:
+    for kw in [{}, {"quotetabs": True}, {"istext": False}, {"header": True}]:
+        e = binascii.b2a_qp(t, **kw); print(e, binascii.a2b_qp(e, header=kw.get("header", False)) == t)
+print(binascii.a2b_qp(b"a=\nb=\r\nc=3d=XY=4=", header=False), binascii.a2b_qp(b"a_b=5F", header=True), binascii.a2b_qp("plain"))
+print(quopri.encodestring(b"caf\xe9 ok\n"), quopri.decodestring(b"caf=E9"))
