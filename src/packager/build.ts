@@ -233,7 +233,9 @@ export async function build(settings: BuildSettings, log: Logger = makeLogger(se
   const { formatWarnFile, summarize } = await import("./warnfile");
   const warnPath = join(workDir, `warn-${settings.name}.txt`);
   writeFileSync(warnPath, formatWarnFile(graph));
-  for (const line of summarize(graph, warnPath)) log.warn(line);
+  const summary = summarize(graph, warnPath);
+  for (const line of summary.warn) log.warn(line);
+  for (const line of summary.debug) log.debug(line);
   // Stubs before compiling: a download problem should surface before minutes of work, not after.
   const stubs = await obtainStubs(settings, log);
   const { files, modules, entry } = collectArchive(settings, graph, cache, roots);

@@ -46,6 +46,8 @@ export interface GraphResult {
   cExtensions: Map<string, { file: string; importers: ImporterMap }>;
   /** C modules of CPython the program imports; the VM must provide them natively. */
   builtins: Set<string>;
+  /** Names of the program's own modules (the script and modules not from the stdlib). */
+  userModules: Set<string>;
 }
 
 export interface GraphInput {
@@ -143,7 +145,7 @@ export function buildGraph(input: GraphInput): GraphResult {
     source: readFileSync(scriptAbs),
     location: scriptAbs,
   };
-  const result: GraphResult = { entry, modules: new Map(), missing: new Map(), excluded: new Map(), cExtensions: new Map(), builtins: new Set() };
+  const result: GraphResult = { entry, modules: new Map(), missing: new Map(), excluded: new Map(), cExtensions: new Map(), builtins: new Set(), userModules: new Set(["__main__"]) };
   const excluded = (name: string) => input.excludes.some((e) => name === e || name.startsWith(e + "."));
   const queue: GraphModule[] = [entry];
 
@@ -188,6 +190,7 @@ export function buildGraph(input: GraphInput): GraphResult {
         location: root.kind === "zip" ? `<stdlib>/${found.relPath}` : join(root.path, found.relPath),
       };
       result.modules.set(name, mod);
+      if (root.origin !== "stdlib") result.userModules.add(name);
       queue.push(mod);
       return mod;
     }

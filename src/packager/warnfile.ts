@@ -45,13 +45,21 @@ export function formatWarnFile(g: GraphResult): string {
   return HEADER + lines.join("\n") + (lines.length ? "\n" : "");
 }
 
-/** One line per kind of problem, only top-level missing modules named (the rest is in the file). */
-export function summarize(g: GraphResult, warnPath: string): string[] {
-  const out: string[] = [];
-  const topLevel = [...g.missing.entries()].filter(([, m]) => [...m.values()].some((k) => k.has("top-level"))).map(([n]) => n);
-  if (g.missing.size > 0) {
-    out.push(`${g.missing.size} missing module(s)${topLevel.length ? `, imported at top level: ${topLevel.sort().join(", ")}` : ""}; see ${warnPath}`);
+/**
+ * The console summary: warnings for modules the program's own code imports but that are missing (those imported at
+ * top level named), or that need a C extension; modules only the stdlib imports optionally go to the debug level.
+ */
+export function summarize(g: GraphResult, warnPath: string): { warn: string[]; debug: string[] } {
+  const fromUser = (m: ImporterMap) => [...m.keys()].some((who) => g.userModules.has(who));
+  const mine = [...g.missing.entries()].filter(([, m]) => fromUser(m));
+  const topLevel = mine.filter(([, m]) => [...m.entries()].some(([who, k]) => g.userModules.has(who) && k.has("top-level"))).map(([n]) => n);
+  const warn: string[] = [];
+  const debug: string[] = [];
+  if (mine.length > 0) {
+    warn.push(`${mine.length} module(s) imported by the program are missing${topLevel.length ? `, at top level: ${topLevel.sort().join(", ")}` : ""}; see ${warnPath}`);
   }
-  if (g.cExtensions.size > 0) out.push(`module(s) needing an unavailable C extension: ${[...g.cExtensions.keys()].sort().join(", ")}`);
-  return out;
+  const others = g.missing.size - mine.length;
+  if (others > 0) debug.push(`${others} module(s) the stdlib imports optionally are not available; see ${warnPath}`);
+  if (g.cExtensions.size > 0) warn.push(`module(s) needing an unavailable C extension: ${[...g.cExtensions.keys()].sort().join(", ")}`);
+  return { warn, debug };
 }
