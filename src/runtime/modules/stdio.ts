@@ -22,6 +22,7 @@ import {
   OSErrorType,
 } from "../core";
 import * as ops from "../ops";
+import { importModule } from "../import";
 import { frozenPath } from "../archive";
 import { BytesIOType, StringIOType } from "./_io";
 import { defGetSet, defMethod, parseArgs, builtinFunction, defStaticMethod } from "../define";
@@ -71,6 +72,13 @@ export class PyTextStream extends PyBase {
   }
   write(s: string): void {
     if (this.closed) throw valueError("I/O operation on closed file.");
+    if (!isUtf8Name(this.encoding) || LONE_SURROGATE.test(s)) {
+      // encode now, so a UnicodeEncodeError surfaces at write() as in CPython (and non-UTF-8 PYTHONIOENCODING works)
+      const data = ops.callMethod(s, "encode", [this.encoding, this.errors]);
+      this.flush();
+      if (data instanceof PyBytes) writeAll(this.fd, Buffer.from(data.data));
+      return;
+    }
     this.out += s;
     if (this.writeThrough || this.fd === 2 || this.out.length > 65536 || (this.lineBuffered && s.includes("\n"))) this.flush();
   }
@@ -97,7 +105,8 @@ export class PyTextStream extends PyBase {
       this.eof = true;
       return false;
     }
-    this.inBuf += pendingDecode(this, buf.subarray(0, n));
+    // other encodings decode chunk by chunk (exact for the single-byte ones)
+    this.inBuf += isUtf8Name(this.encoding) ? pendingDecode(this, buf.subarray(0, n)) : codecDecode(buf.subarray(0, n), this.encoding, this.errors).replace(/\r\n/g, "\n");
     return true;
   }
   readline(limit = -1): string {
@@ -133,7 +142,17 @@ export class PyTextStream extends PyBase {
     return s;
   }
 }
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function isUtf8Name(e: string): boolean {
+  const n = e.toLowerCase().replace(/_/g, "-");
+  return n === "utf-8" || n === "utf8" || n === "u8";
+}
 const partial = new WeakMap<PyTextStream, Buffer>();
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** bytes.decode(encoding, errors) through the codec machinery (exact error handlers and messages). */
+function codecDecode(d: Uint8Array, enc: string, errors: string): string {
+  return ops.pyStr(ops.callMethod(new PyBytes(new Uint8Array(d)), "decode", [enc, errors]));
+}
 function pendingDecode(s: PyTextStream, chunk: Buffer): string {
   const prev = partial.get(s);
   const all = prev ? Buffer.concat([prev, chunk]) : chunk;
@@ -151,7 +170,14 @@ function pendingDecode(s: PyTextStream, chunk: Buffer): string {
     if (need > back + 1) end = k;
   }
   partial.set(s, all.subarray(end));
-  return all.subarray(0, end).toString("utf8").replace(/\r\n/g, "\n");
+  const part = all.subarray(0, end);
+  let text: string;
+  try {
+    text = strictUtf8.decode(part);
+  } catch {
+    text = codecDecode(part, s.encoding, s.errors); // invalid UTF-8: the stream's error handler decides (or raises)
+  }
+  return text.replace(/\r\n/g, "\n");
 }
 function writeAll(fd: number, data: Buffer): void {
   let off = 0;
@@ -267,7 +293,12 @@ defMethod(TextIOType, "__exit__", (self) => {
 });
 defMethod(TextIOType, "reconfigure", () => None);
 defGetSet(TextIOType, "closed", (self) => T(self).closed);
-defGetSet(TextIOType, "encoding", (self) => T(self).encoding);
+defGetSet(TextIOType, "encoding", (self) => {
+  const t = T(self);
+  // PYTHONIOENCODING names are reported normalised (latin-1 -> iso8859-1), as CPython's codec lookup gives them
+  if (!isUtf8Name(t.encoding)) t.encoding = ops.pyStr(ops.getAttr(ops.callMethod(importModule("codecs"), "lookup", [t.encoding]), "name"));
+  return t.encoding;
+});
 defGetSet(TextIOType, "errors", (self) => T(self).errors);
 defGetSet(TextIOType, "name", (self) => T(self).name);
 defGetSet(TextIOType, "mode", (self) => T(self).mode, (self, v) => {
@@ -298,7 +329,22 @@ TextIOType.slots.repr = (self) => `<_io.TextIOWrapper name=${ops.repr(T(self).na
 export const stdin = new PyTextStream(0, "<stdin>", "r");
 export const stdout = new PyTextStream(1, "<stdout>", "w");
 export const stderr = new PyTextStream(2, "<stderr>", "w");
+// the interpreter runs in UTF-8 mode (sys.flags.utf8), where CPython's stdin/stdout use surrogateescape
+stdin.errors = "surrogateescape";
+stdout.errors = "surrogateescape";
 stderr.errors = "backslashreplace";
+applyIoEncoding(process.env.PYTHONIOENCODING ?? "");
+
+/** PYTHONIOENCODING=encoding[:errors]: the standard streams' encoding (all three) and errors (stdin/stdout; stderr keeps backslashreplace). */
+function applyIoEncoding(v: string): void {
+  if (v === "") return;
+  const i = v.indexOf(":");
+  const enc = i < 0 ? v : v.slice(0, i);
+  const err = i < 0 ? "" : v.slice(i + 1);
+  for (const st of [stdin, stdout, stderr]) if (enc !== "") st.encoding = enc;
+  // an encoding given without an error handler means "strict", as in CPython
+  for (const st of [stdin, stdout]) if (err !== "" || enc !== "") st.errors = err === "" ? "strict" : err;
+}
 
 /** open() provider: replaced by the _io module when it is loaded. */
 let openFn: PyObject | null = null;

@@ -1,5 +1,6 @@
 // posix / time / _io / _signal: programs run under pypack and python3 must print the same (both oracles agree here).
 import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCPython, runPypack } from "./compare";
 
@@ -191,5 +192,20 @@ for c in [lambda: resource.getrlimit(99), lambda: resource.getrusage(5)]:
     try: c()
     except Exception as e: print(type(e).__name__, e)
 `);
+  });
+  it("standard streams: UTF-8 mode errors (surrogateescape), PYTHONIOENCODING encodings and handlers, bytes on stdin", () => {
+    const prog = `import sys
+print(sys.stdout.encoding, sys.stdout.errors, sys.stderr.encoding, sys.stderr.errors, sys.stdin.encoding, sys.stdin.errors)
+print(repr(sys.stdin.read()))
+for s in ['caf\\xe9', '\\u20ac', '\\udce9']:
+    try: print(s)
+    except UnicodeEncodeError as e: print('UEE', e.reason)
+`;
+    const input = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]).toString("latin1");
+    for (const enc of ["", "latin-1", "ascii:replace", "utf-8:surrogateescape", ":backslashreplace", "cp1252:xmlcharrefreplace"]) {
+      const a = spawnSync(process.execPath, ["out/cli.js", "run", "-c", prog], { input: Buffer.from(input, "latin1"), env: { ...process.env, PYTHONIOENCODING: enc } });
+      const b = spawnSync("python3", ["-c", prog], { input: Buffer.from(input, "latin1"), env: { ...process.env, PYTHONIOENCODING: enc } });
+      expect(a.stdout.toString("latin1")).toBe(b.stdout.toString("latin1"));
+    }
   });
 });
