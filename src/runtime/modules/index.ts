@@ -37,3 +37,4 @@ import "./zlib";
 import "./_heapq";
 import "./_bisect";
 import "./_csv";
+import "./array";
