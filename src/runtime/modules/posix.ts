@@ -138,6 +138,52 @@ const StatResultType = makeStructSeqType("os.stat_result", "os", [...STAT_VISIBL
 });
 const TimesResultType = makeStructSeqType("posix.times_result", "posix", ["user", "system", "children_user", "children_system", "elapsed"], []);
 const UnameResultType = makeStructSeqType("posix.uname_result", "posix", ["sysname", "nodename", "release", "version", "machine"], []);
+const StatvfsResultType = makeStructSeqType("os.statvfs_result", "os", ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax"], ["f_fsid"]);
+// Node's statfs does not report the file system id; refuse rather than invent one
+defGetSet(StatvfsResultType, "f_fsid", () => {
+  throw notImplementedError("statvfs_result.f_fsid is not available under Node.js");
+});
+
+/** statvfs(3) flags from the mount's options in /proc/self/mountinfo (the longest mount point containing the path). */
+function mountFlags(path: string): number {
+  let text: string;
+  try {
+    text = fs.readFileSync("/proc/self/mountinfo", "utf8");
+  } catch {
+    throw notImplementedError("os.statvfs() needs /proc/self/mountinfo, which this system does not have");
+  }
+  const real = fs.realpathSync(path);
+  let best = "";
+  let opts = "";
+  for (const line of text.split("\n")) {
+    const f = line.split(" ");
+    if (f.length < 6) continue;
+    const mp = f[4].replace(/\\(\d{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+    const inside = real === mp || real.startsWith(mp.endsWith("/") ? mp : mp + "/");
+    if (inside && mp.length >= best.length) {
+      best = mp;
+      opts = f[5];
+    }
+  }
+  const bits: Record<string, number> = { ro: 1, nosuid: 2, nodev: 4, noexec: 8, sync: 16, mand: 64, noatime: 1024, nodiratime: 2048, relatime: 4096 };
+  return opts.split(",").reduce((acc, o) => acc | (bits[o] ?? 0), 0);
+}
+function statvfs(args: PyObject[], kw: readonly string[] | null): PyObject {
+  const [path] = parseArgs("statvfs", args, kw, ["path"], 1);
+  const p = pathArg("statvfs", "path", path, true);
+  if (p.fd !== null) throw notImplementedError("statvfs: a file descriptor argument is not supported by pypack");
+  let st: fs.StatsFs;
+  try {
+    st = fs.statfsSync(p.path!);
+  } catch (e) {
+    raiseOs(e, p.obj);
+  }
+  // NAME_MAX of the file system, as pathconf(3) reports it
+  const r = childProcess.spawnSync("getconf", ["NAME_MAX", p.path!], { encoding: "utf8" });
+  if (r.status !== 0) throw notImplementedError("os.statvfs() could not determine NAME_MAX (getconf failed)");
+  const namemax = Number(r.stdout.trim());
+  return new PyStructSeq([st.bsize, st.bsize, st.blocks, st.bfree, st.bavail, st.files, st.ffree, st.ffree, mountFlags(p.path!), namemax], [None], StatvfsResultType);
+}
 const TerminalSizeType = makeStructSeqType("os.terminal_size", "os", ["columns", "lines"], []);
 
 function nsToFloat(ns: bigint): PyFloat {
@@ -509,6 +555,7 @@ function notSupported(name: string, why: string): Fn {
 
 function functions(): Record<string, Fn> {
   const f: Record<string, Fn> = {
+    statvfs,
     stat: (args, kw) => {
       const [path, dirFd, follow] = parseArgs("stat", args, kw, ["path", "dir_fd", "follow_symlinks"], 1, 0, 1);
       dirFdUnsupported("stat", dirFd);
@@ -934,6 +981,7 @@ registerNativeModule("posix", () => {
     times_result: TimesResultType,
     uname_result: UnameResultType,
     terminal_size: TerminalSizeType,
+    statvfs_result: StatvfsResultType,
     DirEntry: DirEntryType,
     // no dir_fd / fd-relative variants, so os.supports_dir_fd etc. stay empty (shutil/glob then use path-based code)
     _have_functions: new PyList([]),

@@ -208,4 +208,14 @@ for s in ['caf\\xe9', '\\u20ac', '\\udce9']:
       expect(a.stdout.toString("latin1")).toBe(b.stdout.toString("latin1"));
     }
   });
+  it("posix: statvfs (flags from the mount table, NAME_MAX), shutil.disk_usage", () => {
+    same(`import os, shutil
+s = os.statvfs('/tmp'); t = os.statvfs('/tmp')
+print(type(s).__name__, len(s), s.f_bsize, s.f_frsize, s.f_blocks, s.f_files, s.f_flag, s.f_namemax, s.f_favail == s.f_ffree)
+print(os.statvfs('/proc').f_flag, os.statvfs('/').f_flag)
+u = shutil.disk_usage('/tmp'); print(u.total == s.f_blocks * s.f_frsize, u.used + u.free <= u.total)
+try: os.statvfs('/nonexistent')
+except FileNotFoundError as e: print(e)
+`);
+  });
 });
