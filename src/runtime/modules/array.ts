@@ -34,6 +34,7 @@ import { registerNativeModule } from "./registry";
 import { bytesArg } from "../objects/bytes";
 import { sliceIndices } from "../objects/slice";
 import { makeGenericAlias } from "../objects/genericalias";
+import { registerBufferExporter } from "../objects/memoryview";
 import { toCodePoints } from "../unicode/codepoints";
 
 const TYPECODES = "bBuhHiIlLqQfd";
@@ -409,6 +410,15 @@ defMethod(ArrayType, "__eq__", compare(Cmp.Eq));
 defMethod(ArrayType, "__ne__", compare(Cmp.Ne));
 defMethod(ArrayType, "__gt__", compare(Cmp.Gt));
 defMethod(ArrayType, "__ge__", compare(Cmp.Ge));
+
+// The buffer protocol: items live as Python values here, so consumers get a read-only snapshot of the bytes
+// (memoryview(arr) reads, bytes(arr), hashing, struct all work; writing through a memoryview raises TypeError).
+registerBufferExporter(ArrayType, (s) => ({
+  bytes: () => toBytes(A(s)),
+  readonly: true,
+  format: A(s).code === "u" ? "w" : A(s).code,
+  itemsize: CODES[A(s).code].size,
+}));
 
 ArrayType.slots.repr = (s) => {
   const arr = A(s);
