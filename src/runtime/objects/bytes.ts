@@ -34,7 +34,8 @@ import { Cmp } from "../ops";
 import { defClassMethod, defMethod, defStaticMethod, parseArgs, arity } from "../define";
 import { sliceIndices } from "./slice";
 import { bytesHash } from "../numeric/hash";
-import { decodeBytesHook, setDecodeBytesHook, setEncodeStrHook } from "./str";
+import { decodeBytesHook, encodeStrHook, setDecodeBytesHook, setEncodeStrHook } from "./str";
+import { getBuffer } from "./memoryview";
 
 type Bin = PyBytes | PyByteArray;
 export function bdata(x: PyObject): Uint8Array {
@@ -84,10 +85,12 @@ function fromSource(src: PyObject | undefined, encoding: PyObject | undefined, e
   }
   if (isStr(src)) {
     if (encoding === undefined) throw typeError("string argument without an encoding");
-    return bdata(encodeStr(strValue(src), ops.pyStr(encoding), errors === undefined ? "strict" : ops.pyStr(errors)));
+    return bdata(encodeStrHook(strValue(src), ops.pyStr(encoding), errors === undefined ? "strict" : ops.pyStr(errors)));
   }
   if (encoding !== undefined) throw typeError("encoding without a string argument");
   if (isBin(src)) return new Uint8Array(bdata(src));
+  const exported = getBuffer(src);
+  if (exported !== null) return exported.bytes().slice();
   if (isInt(src) || typeOf(src).lookup("__index__") !== undefined) {
     const n = ops.indexNum(src);
     if (n < 0) throw valueError("negative count");
