@@ -294,10 +294,6 @@ function wideDecoder(name: string, width: 2 | 4, fixed: number | null, ex: boole
   };
 }
 
-function utf7(): PyObject {
-  throw newException(LookupErrorType, "the utf-7 codec is not implemented in pypack yet");
-}
-
 registerNativeModule("_codecs", () =>
   makeModule("_codecs", {
     register: (args) => {
@@ -365,8 +361,8 @@ registerNativeModule("_codecs", () =>
     unicode_escape_decode: decoderFn("unicode_escape_decode", (d, e, f) => C.unicodeEscapeDecode(d, e, f), true, true),
     raw_unicode_escape_encode: encoderFn("raw_unicode_escape_encode", (s) => C.rawUnicodeEscapeEncode(s)),
     raw_unicode_escape_decode: decoderFn("raw_unicode_escape_decode", (d, e, f) => C.rawUnicodeEscapeDecode(d, e, f), true, true),
-    utf_7_encode: utf7,
-    utf_7_decode: utf7,
+    utf_7_encode: encoderFn("utf_7_encode", (s) => C.utf7Encode(s)),
+    utf_7_decode: decoderFn("utf_7_decode", (d, e, f) => C.utf7Decode(d, e, f), false),
     escape_encode: (args, kw) => {
       const [data, errors] = parseArgs("escape_encode", args, kw, ["data", "errors"], 1, 2);
       if (!(data instanceof PyBytes)) throw typeError(`escape_encode() argument 1 must be bytes, not ${typeOf(data!).name}`);

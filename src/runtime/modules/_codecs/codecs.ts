@@ -664,3 +664,156 @@ export function escapeDecode(d: Uint8Array, errors: string | null): Uint8Array {
   }
   return out.result();
 }
+
+// ---- UTF-7 (RFC 2152, CPython's choices: optional-direct characters direct, whitespace direct) --------------------
+
+const B64CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const isB64 = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+const fromB64 = (c: number): number => B64CHARS.indexOf(String.fromCharCode(c));
+/** Characters written as themselves: printable ASCII except '+', '\\', '~', plus space, tab, CR, LF. */
+const encodeDirect = (c: number): boolean => (c >= 32 && c < 127 && c !== 43 && c !== 92 && c !== 126) || c === 9 || c === 10 || c === 13;
+
+export function utf7Encode(s: string): Uint8Array {
+  const out = new ByteOut();
+  let inShift = false;
+  let bits = 0;
+  let buf = 0;
+  const emit = (): void => {
+    while (bits >= 6) {
+      out.push(B64CHARS.charCodeAt((buf >> (bits - 6)) & 0x3f));
+      bits -= 6;
+    }
+    buf &= (1 << bits) - 1;
+  };
+  const encodeChar = (ch: number): void => {
+    if (ch >= 0x10000) {
+      buf = (buf << 16) | (0xd800 + ((ch - 0x10000) >> 10));
+      bits += 16;
+      emit();
+      ch = 0xdc00 + ((ch - 0x10000) & 0x3ff);
+    }
+    buf = (buf << 16) | ch;
+    bits += 16;
+    emit();
+  };
+  for (const ch of toCodePoints(s)) {
+    if (inShift) {
+      if (encodeDirect(ch)) {
+        if (bits) {
+          out.push(B64CHARS.charCodeAt((buf << (6 - bits)) & 0x3f));
+          buf = 0;
+          bits = 0;
+        }
+        inShift = false;
+        // Only base64 characters and '-' itself need the explicit '-' terminator.
+        if (isB64(ch) || ch === 45) out.push(45);
+        out.push(ch);
+      } else encodeChar(ch);
+    } else if (ch === 43) out.pushAll([43, 45]);
+    else if (encodeDirect(ch)) out.push(ch);
+    else {
+      out.push(43);
+      inShift = true;
+      encodeChar(ch);
+    }
+  }
+  if (bits) out.push(B64CHARS.charCodeAt((buf << (6 - bits)) & 0x3f));
+  if (inShift) out.push(45);
+  return out.result();
+}
+
+export function utf7Decode(d: Uint8Array, errors: string, final: boolean): DecodeResult {
+  const out = new StrOut();
+  const n = d.length;
+  let s = 0;
+  let inShift = false;
+  let bits = 0;
+  let buf = 0;
+  let surrogate = 0;
+  let startinpos = 0;
+  let shiftOutParts = 0;
+  const fail = (start: number, end: number, msg: string): void => {
+    s = decodeFail(out, errors, "utf7", d, start, end, msg);
+  };
+  while (s < n) {
+    const ch = d[s];
+    if (inShift) {
+      if (isB64(ch)) {
+        buf = (buf << 6) | fromB64(ch);
+        bits += 6;
+        s++;
+        if (bits >= 16) {
+          const outCh = (buf >> (bits - 16)) & 0xffff;
+          bits -= 16;
+          buf &= (1 << bits) - 1;
+          if (surrogate) {
+            if (outCh >= 0xdc00 && outCh <= 0xdfff) {
+              out.unit(surrogate);
+              out.unit(outCh);
+              surrogate = 0;
+              continue;
+            }
+            out.unit(surrogate);
+            surrogate = 0;
+          }
+          if (outCh >= 0xd800 && outCh <= 0xdbff) surrogate = outCh;
+          else out.unit(outCh);
+        }
+        continue;
+      }
+      inShift = false;
+      if (bits > 0) {
+        if (bits >= 6) {
+          s++;
+          fail(startinpos, s, "partial character in shift sequence");
+          continue;
+        }
+        if (buf !== 0) {
+          s++;
+          fail(startinpos, s, "non-zero padding bits in shift sequence");
+          continue;
+        }
+      }
+      if (surrogate && ch <= 127 && ch !== 43) out.unit(surrogate);
+      surrogate = 0;
+      if (ch === 45) s++;
+    } else if (ch === 43) {
+      startinpos = s;
+      s++;
+      if (s < n && d[s] === 45) {
+        s++;
+        out.unit(43);
+      } else if (s < n && !isB64(d[s])) {
+        s++;
+        fail(startinpos, s, "ill-formed sequence");
+      } else {
+        inShift = true;
+        surrogate = 0;
+        bits = 0;
+        buf = 0;
+        out.flush();
+        shiftOutParts = out.parts.length;
+      }
+    } else if (ch <= 127) {
+      out.unit(ch);
+      s++;
+    } else {
+      startinpos = s;
+      s++;
+      fail(startinpos, s, "unexpected special character");
+    }
+  }
+  if (inShift && final) {
+    inShift = false;
+    if (surrogate || bits >= 6 || (bits > 0 && buf !== 0)) {
+      s = decodeFail(out, errors, "utf7", d, startinpos, n, "unterminated shift sequence");
+    }
+  }
+  if (inShift && !final) {
+    // An open shift sequence is not consumed: its output is dropped and decoded again with the next input.
+    out.flush();
+    out.parts.length = shiftOutParts;
+    return [out.result(), startinpos];
+  }
+  return [out.result(), s];
+}

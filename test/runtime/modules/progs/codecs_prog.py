@@ -54,3 +54,13 @@ print(b"\xff\xfea\x00".decode("utf-16"), "€".encode("utf-16-le"), codecs.BOM_U
 print(str(b"abc", "ascii"), str(bytearray(b"\xe9"), "latin-1"), "é".encode("mac_roman"), "é".encode("utf_8"), "abc".encode("idna") if False else "")
 import encodings.aliases
 print(len("x".join(sorted(encodings.aliases.aliases))) > 100)
+import codecs
+for s in ["Hi Mom -\u263a-!", "A\u2262\u0391.", "日本語", "a+b", "~\\x", "\U0001f600 end", "", "x\x00y", "tab\there-", "+-+", "é-é", "\ud800x"]:
+    e = s.encode("utf-7"); print(e, e.decode("utf-7") == s)
+for b in [b"+AGE", b"+AGEA-", b"a+", b"+2D3eAA-", b"+2D3-", b"\xe9", b"+!", b"+AG-", b"+AGE-x", b"+ZeVnLIqe-"]:
+    for h in ["strict", "replace"]:
+        try: print(h, ascii(b.decode("utf-7", h)))
+        except UnicodeDecodeError as x: print(h, x)
+    try: print(codecs.utf_7_decode(b, "strict", False))
+    except UnicodeDecodeError as x: print("partial", x)
+d = codecs.getincrementaldecoder("utf-7")(); print([d.decode(bytes([c])) for c in b"a+AGEAYQ-b"], d.decode(b"", True))
