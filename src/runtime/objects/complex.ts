@@ -198,17 +198,23 @@ defStaticMethod(ComplexType, "__new__", (args, kw) => {
   }
   let re = 0;
   let im = 0;
+  // As CPython's complex_new: only complex parts are combined, so complex(1, -0.0) keeps the imaginary -0.0.
+  let realIsComplex = false;
   if (realArg !== undefined) {
     if (isStr(realArg)) {
       if (imagArg !== undefined) throw typeError("complex() can't take second arg if first is a string");
       [re, im] = parseComplex(strValue(realArg));
-    } else [re, im] = toComplexParts(realArg, "first argument");
+    } else {
+      [re, im] = toComplexParts(realArg, "first argument");
+      realIsComplex = realArg instanceof PyComplex || typeOf(realArg).lookup("__complex__") !== undefined;
+    }
   }
   if (imagArg !== undefined) {
     if (isStr(imagArg)) throw typeError("complex() second arg can't be a string");
     const [ir, ii] = toComplexParts(imagArg, "second argument");
-    re -= ii;
-    im += ir;
+    const imagIsComplex = imagArg instanceof PyComplex || typeOf(imagArg).lookup("__complex__") !== undefined;
+    if (imagIsComplex) re -= ii;
+    im = realIsComplex ? im + ir : ir;
   }
   const c = new PyComplex(re, im, cls);
   if (cls !== ComplexType && cls.instDict) c.dict = new PyDict();
