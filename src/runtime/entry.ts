@@ -1,5 +1,6 @@
 // Entry points of the VM: runMain() runs a program as `python3 script.py` / `-c` / `-m` would (sys setup, __main__,
 // uncaught exception printing, SystemExit codes, atexit, flushing) and returns the exit code.
+import { initHashSeed } from "./numeric/hash";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import "./objects/index";
@@ -174,9 +175,20 @@ function installCompileCache(): void {
 
 let initialised = false;
 /** Sets up sys, builtins and the import system once per process. */
+/** Keys str/bytes hashing from PYTHONHASHSEED as CPython does; a bad value is fatal, with CPython's message. */
+function installHashSeed(): void {
+  try {
+    initHashSeed(process.env.PYTHONHASHSEED);
+  } catch (e) {
+    process.stderr.write(`Fatal Python error: config_init_hash_seed: ${(e as Error).message}\nPython runtime state: preinitialized\n`);
+    process.exit(1);
+  }
+}
+
 export function initRuntime(opts: RunOptions): void {
   if (initialised) return;
   initialised = true;
+  installHashSeed();
   finaliseBuiltinTypes();
   sysState.argv = opts.argv.slice();
   sysState.origArgv = process.argv.slice();
