@@ -1,4 +1,5 @@
 // str: code-point indexing over JS strings, the common methods, str.format (PEP 3101) and format().
+import { parseFormatString, splitFieldName } from "./formatParser";
 import {
   StrType,
   None,
@@ -637,10 +638,7 @@ interface FieldRef {
 }
 
 function getField(fieldName: string, args: PyObject[], kwargs: PyDict | null, st: FieldRef): PyObject {
-  // first part: up to '.' or '['
-  let i = 0;
-  while (i < fieldName.length && fieldName[i] !== "." && fieldName[i] !== "[") i++;
-  const first = fieldName.slice(0, i);
+  const { first, rest } = splitFieldName(fieldName);
   let obj: PyObject;
   if (first === "") {
     if (st.autoIndex.mode === "manual") throw valueError("cannot switch from manual field specification to automatic field numbering");
@@ -648,37 +646,17 @@ function getField(fieldName: string, args: PyObject[], kwargs: PyDict | null, st
     const idx = st.autoIndex.n++;
     if (idx >= args.length) throw newException(indexErrorT(), `Replacement index ${idx} out of range for positional args tuple`);
     obj = args[idx];
-  } else if (/^\d+$/.test(first)) {
+  } else if (typeof first === "number") {
     if (st.autoIndex.mode === "auto") throw valueError("cannot switch from automatic field numbering to manual field specification");
     st.autoIndex.mode = "manual";
-    const idx = parseInt(first, 10);
-    if (idx >= args.length) throw newException(indexErrorT(), `Replacement index ${idx} out of range for positional args tuple`);
-    obj = args[idx];
+    if (first >= args.length) throw newException(indexErrorT(), `Replacement index ${first} out of range for positional args tuple`);
+    obj = args[first];
   } else {
     const v = kwargs === null ? undefined : kwargs.get(first);
     if (v === undefined) throw newException(keyErrorT(), [first]);
     obj = v;
   }
-  while (i < fieldName.length) {
-    if (fieldName[i] === ".") {
-      let j = i + 1;
-      while (j < fieldName.length && fieldName[j] !== "." && fieldName[j] !== "[") j++;
-      const attr = fieldName.slice(i + 1, j);
-      if (attr === "") throw valueError("Empty attribute in format string");
-      obj = ops.getAttr(obj, attr);
-      i = j;
-    } else {
-      const j = fieldName.indexOf("]", i);
-      if (j < 0) throw valueError("Missing ']' in format string");
-      const key = fieldName.slice(i + 1, j);
-      if (key === "") throw valueError("Empty attribute in format string");
-      obj = ops.getItem(obj, /^\d+$/.test(key) ? parseInt(key, 10) : key);
-      i = j + 1;
-      if (i < fieldName.length && fieldName[i] !== "." && fieldName[i] !== "[") {
-        throw valueError("Only '.' or '[' may follow ']' in format field specifier");
-      }
-    }
-  }
+  for (const part of rest) obj = part.isAttr ? ops.getAttr(obj, part.key as string) : ops.getItem(obj, part.key);
   return obj;
 }
 import { IndexErrorType, KeyErrorType } from "../core";
@@ -693,75 +671,20 @@ function keyErrorT(): PyType {
 export function strFormat(fmt: string, args: PyObject[], kwargs: PyDict | null, st: FieldRef = { autoIndex: { n: 0, mode: "none" } }, depth = 2): string {
   if (depth < 0) throw valueError("Max string recursion exceeded");
   let out = "";
-  let i = 0;
-  const n = fmt.length;
-  while (i < n) {
-    const c = fmt[i];
-    if (c === "{") {
-      if (fmt[i + 1] === "{") {
-        out += "{";
-        i += 2;
-        continue;
-      }
-      if (i + 1 >= n) throw valueError("Single '{' encountered in format string");
-      // find matching }
-      let j = i + 1;
-      let level = 1;
-      while (j < n) {
-        if (fmt[j] === "{") level++;
-        else if (fmt[j] === "}") {
-          level--;
-          if (level === 0) break;
-        } else if (fmt[j] === "[") {
-          const k = fmt.indexOf("]", j);
-          if (k >= 0 && fmt.slice(j, k).indexOf("}") < 0) j = k;
-        }
-        j++;
-      }
-      if (j >= n) throw valueError("expected '}' before end of string");
-      const field = fmt.slice(i + 1, j);
-      i = j + 1;
-      // split field into name, conversion, spec
-      let nameEnd = 0;
-      let inBracket = false;
-      while (nameEnd < field.length) {
-        const ch = field[nameEnd];
-        if (ch === "[") inBracket = true;
-        else if (ch === "]") inBracket = false;
-        else if (!inBracket && (ch === "!" || ch === ":")) break;
-        nameEnd++;
-      }
-      const name = field.slice(0, nameEnd);
-      let conv: string | null = null;
-      let spec = "";
-      let rest = field.slice(nameEnd);
-      if (rest.startsWith("!")) {
-        if (rest.length < 2) throw valueError("end of string while looking for conversion specifier");
-        conv = rest[1];
-        rest = rest.slice(2);
-        if (rest !== "" && !rest.startsWith(":")) throw valueError("expected ':' after conversion specifier");
-      }
-      if (rest.startsWith(":")) spec = rest.slice(1);
-      let obj = getField(name, args, kwargs, st);
-      if (conv !== null) {
-        if (conv === "r") obj = ops.repr(obj);
-        else if (conv === "s") obj = ops.str(obj);
-        else if (conv === "a") obj = asciiOf(ops.repr(obj));
-        else throw valueError(`Unknown conversion specifier ${conv}`);
-      }
-      if (spec.includes("{")) spec = strFormat(spec, args, kwargs, st, depth - 1);
-      out += formatValue(obj, spec);
-    } else if (c === "}") {
-      if (fmt[i + 1] === "}") {
-        out += "}";
-        i += 2;
-        continue;
-      }
-      throw valueError("Single '}' encountered in format string");
-    } else {
-      out += c;
-      i++;
+  for (const chunk of parseFormatString(fmt)) {
+    out += chunk.literal;
+    const field = chunk.field;
+    if (field === null) continue;
+    let obj = getField(field.name, args, kwargs, st);
+    const conv = field.conversion;
+    if (conv !== null) {
+      if (conv === "r") obj = ops.repr(obj);
+      else if (conv === "s") obj = ops.str(obj);
+      else if (conv === "a") obj = asciiOf(ops.repr(obj));
+      else throw valueError(`Unknown conversion specifier ${conv}`);
     }
+    const spec = field.spec.includes("{") ? strFormat(field.spec, args, kwargs, st, depth - 1) : field.spec;
+    out += formatValue(obj, spec);
   }
   return out;
 }
