@@ -497,8 +497,9 @@ defMethod(DefaultDictType, "__reduce__", (self) => {
 DefaultDictType.slots.repr = (self) => {
   const d = dd(self);
   const factory = d.factory === None ? "None" : reprGuard(d.factory, () => ops.repr(d.factory), "...");
-  const body = ops.repr(ops.call(DictType, [self]));
-  return `${shortName(d.type)}(${factory}, ${reprGuard(self, () => body, "...")})`;
+  // dict's own repr of self, as CPython's defrepr: its recursion guard prints a self-containing defaultdict as {...}.
+  const body = DictType.slots.repr!(self);
+  return `${shortName(d.type)}(${factory}, ${body})`;
 };
 defMethod(DefaultDictType, "__repr__", (self) => DefaultDictType.slots.repr!(self));
 defMethod(DefaultDictType, "__or__", (self, args) => {

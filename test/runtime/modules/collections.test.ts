@@ -39,6 +39,7 @@ od = OrderedDict(a=1, b=2); od.move_to_end('a'); print(list(od.items()))
 print(ChainMap({'a': 1}, {'a': 2, 'b': 3})['b'])
 print(copy.copy(deque([1], maxlen=4)), copy.deepcopy(dd), copy.deepcopy(deque([[1]], maxlen=5)))
 print(repr(deque()), deque([[1]]).copy(), deque[int])
+rd = defaultdict(list); rd['me'] = rd; print(rd)
 `;
 
 describe("_collections", () => {
